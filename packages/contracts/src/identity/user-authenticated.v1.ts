@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { defineEvent } from '../envelope';
+import { UserId, UserProfile } from '../profile';
+
+/** A widget init with a `user_id` passed every check (S2); carries the profile fields sent. */
+export const UserAuthenticatedV1 = defineEvent(
+  'identity.user-authenticated',
+  1,
+  z.strictObject({
+    userId: UserId,
+    deviceId: z.string().min(1).max(128),
+    sessionId: z.string().min(1).max(128),
+    profile: UserProfile,
+    /** Which key verified a signed identity (S7), when one was required. */
+    verifiedBy: z.string().min(1).max(128).optional(),
+  }),
+);

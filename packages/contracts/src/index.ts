@@ -1,0 +1,12 @@
+export * from './topics';
+export * from './envelope';
+export * from './profile';
+export * from './event-registry';
+export { ApplicationRegisteredV1 } from './identity/application-registered.v1';
+export { VisitorStartedV1 } from './identity/visitor-started.v1';
+export { UserAuthenticatedV1 } from './identity/user-authenticated.v1';
+export { HashBoundV1 } from './identity/hash-bound.v1';
+export { AuthenticationRejectedV1 } from './identity/authentication-rejected.v1';
+export { SessionEndedV1 } from './identity/session-ended.v1';
+export { ConversationStartedV1 } from './conversation/conversation-started.v1';
+export { MessageSentV1 } from './conversation/message-sent.v1';
