@@ -1,2 +1,4 @@
 export { endpointsFromEnv, infraEnv, type InfraEndpoints, type InfraMode } from './infra-mode';
 export { uniqueName } from './unique-name';
+export { startNestApp, type RunningApp } from './nest-app';
+export { describeServiceHealth, serviceTestEnv } from './service-health.spec-helper';

@@ -1,0 +1,2 @@
+export { ContactModule } from './contact.module';
+export { loadContactConfig, type ContactConfig } from './infrastructure/config/contact.config';

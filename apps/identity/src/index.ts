@@ -1,0 +1,2 @@
+export { IdentityModule } from './identity.module';
+export { loadIdentityConfig, type IdentityConfig } from './infrastructure/config/identity.config';

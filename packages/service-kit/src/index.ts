@@ -1,0 +1,8 @@
+import 'reflect-metadata';
+
+export * from './config/service-config';
+export * from './service-options';
+export { ServiceKitModule } from './service-kit.module';
+export { KAFKA_CLIENT } from './kafka/kafka.provider';
+export { createServiceApp, listen, runService } from './bootstrap';
+export { redactedPaths } from './logging/logger-options';
