@@ -5,7 +5,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { HealthController } from './health/health.controller';
 import { KafkaHealthIndicator } from './health/kafka.health';
 import { UpstreamHealthIndicator } from './health/upstream.health';
-import { KafkaClientShutdown, kafkaClientProvider, KAFKA_CLIENT } from './kafka/kafka.provider';
+import { kafkaClientProvider, KAFKA_CLIENT } from './kafka/kafka.provider';
 import { loggerOptions } from './logging/logger-options';
 import { SERVICE_KIT_OPTIONS, type ServiceKitOptions } from './service-options';
 
@@ -31,7 +31,6 @@ export class ServiceKitModule {
       providers: [
         { provide: SERVICE_KIT_OPTIONS, useValue: options },
         kafkaClientProvider,
-        KafkaClientShutdown,
         KafkaHealthIndicator,
         UpstreamHealthIndicator,
       ],

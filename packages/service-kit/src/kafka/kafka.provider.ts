@@ -1,4 +1,3 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { createKafka, type KafkaClient } from '@threadline/kafka-client';
 import { SERVICE_KIT_OPTIONS, type ServiceKitOptions } from '../service-options';
 
@@ -11,13 +10,3 @@ export const kafkaClientProvider = {
   useFactory: ({ service, config }: ServiceKitOptions): KafkaClient =>
     createKafka({ clientId: service, brokers: config.KAFKA_BROKERS }),
 };
-
-/** Closes every connection the client opened when the application shuts down. */
-@Injectable()
-export class KafkaClientShutdown implements OnApplicationShutdown {
-  constructor(@Inject(KAFKA_CLIENT) private readonly kafka: KafkaClient) {}
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.kafka.close?.();
-  }
-}
