@@ -1,1 +1,1 @@
-module.exports = require("../packages/testing/jest-preset").packageConfig(__dirname);
+module.exports = require('../packages/testing/jest-preset').packageConfig(__dirname);

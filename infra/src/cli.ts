@@ -26,7 +26,13 @@ class UsageError extends Error {}
 function printStatus(statuses: ComponentStatus[]): void {
   for (const s of statuses) {
     const state = s.ready ? 'ready' : s.running ? 'running, not answering' : 'stopped';
-    const parts = [s.name.padEnd(10), state.padEnd(24), s.endpoint ?? '', s.pid ? `pid ${s.pid}` : '', s.detail ?? ''];
+    const parts = [
+      s.name.padEnd(10),
+      state.padEnd(24),
+      s.endpoint ?? '',
+      s.pid ? `pid ${s.pid}` : '',
+      s.detail ?? '',
+    ];
     console.log(parts.filter(Boolean).join('  '));
   }
 }
@@ -56,7 +62,11 @@ async function main(argv: string[]): Promise<number> {
       console.log(`infra down in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       return 0;
     case 'status': {
-      const statuses = await Promise.all([kafka.status(), ferretdb(parseStore(values.store)).status(), postgres.status()]);
+      const statuses = await Promise.all([
+        kafka.status(),
+        ferretdb(parseStore(values.store)).status(),
+        postgres.status(),
+      ]);
       printStatus(statuses);
       return statuses.some((s) => s.name !== 'postgres' && !s.ready) ? 1 : 0;
     }

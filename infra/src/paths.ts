@@ -5,7 +5,9 @@ import { join, resolve } from 'node:path';
 export const repoRoot = resolve(__dirname, '..', '..');
 
 /** Where infra keeps everything it builds, downloads and runs; git-ignored. */
-export const infraHome = process.env.INFRA_HOME ? resolve(process.env.INFRA_HOME) : join(repoRoot, '.infra');
+export const infraHome = process.env.INFRA_HOME
+  ? resolve(process.env.INFRA_HOME)
+  : join(repoRoot, '.infra');
 
 export const infraPaths = {
   home: infraHome,

@@ -41,5 +41,5 @@ export const maven: Prerequisite = {
 export const go: Prerequisite = {
   command: 'go',
   versionArgs: ['version'],
-  fix: 'install Go 1.21+, e.g. `apt-get install golang` or from go.dev, and put `go` on PATH',
+  fix: "install Go 1.24+ (FerretDB 1.24.2 needs it; Go 1.21-1.23 fetch it themselves via GOTOOLCHAIN=auto) from go.dev, and put `go` on PATH; Debian 12's golang (1.19) is too old",
 };

@@ -8,7 +8,10 @@ export class ContactModule {
   static forRoot(config: ContactConfig): DynamicModule {
     return {
       module: ContactModule,
-      imports: [ServiceKitModule.forRoot({ service: 'contact', config, store: true }), CqrsModule.forRoot()],
+      imports: [
+        ServiceKitModule.forRoot({ service: 'contact', config, store: true }),
+        CqrsModule.forRoot(),
+      ],
     };
   }
 }

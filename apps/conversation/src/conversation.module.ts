@@ -8,7 +8,10 @@ export class ConversationModule {
   static forRoot(config: ConversationConfig): DynamicModule {
     return {
       module: ConversationModule,
-      imports: [ServiceKitModule.forRoot({ service: 'conversation', config, store: true }), CqrsModule.forRoot()],
+      imports: [
+        ServiceKitModule.forRoot({ service: 'conversation', config, store: true }),
+        CqrsModule.forRoot(),
+      ],
     };
   }
 }

@@ -1,2 +1,5 @@
 export { ConversationModule } from './conversation.module';
-export { loadConversationConfig, type ConversationConfig } from './infrastructure/config/conversation.config';
+export {
+  loadConversationConfig,
+  type ConversationConfig,
+} from './infrastructure/config/conversation.config';

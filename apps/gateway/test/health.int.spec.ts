@@ -1,7 +1,12 @@
 import { ContactModule, loadContactConfig } from '@threadline/contact';
 import { ConversationModule, loadConversationConfig } from '@threadline/conversation';
 import { IdentityModule, loadIdentityConfig } from '@threadline/identity';
-import { endpointsFromEnv, serviceTestEnv, startNestApp, type RunningApp } from '@threadline/testing';
+import {
+  endpointsFromEnv,
+  serviceTestEnv,
+  startNestApp,
+  type RunningApp,
+} from '@threadline/testing';
 import { GatewayModule } from '../src/gateway.module';
 import { loadGatewayConfig } from '../src/infrastructure/config/gateway.config';
 
@@ -15,7 +20,9 @@ describe('gateway health (the real services behind it, real Kafka)', () => {
     [identity, contact, conversation] = await Promise.all([
       startNestApp(IdentityModule.forRoot(loadIdentityConfig(serviceTestEnv('identity')))),
       startNestApp(ContactModule.forRoot(loadContactConfig(serviceTestEnv('contact')))),
-      startNestApp(ConversationModule.forRoot(loadConversationConfig(serviceTestEnv('conversation')))),
+      startNestApp(
+        ConversationModule.forRoot(loadConversationConfig(serviceTestEnv('conversation'))),
+      ),
     ]);
     const config = loadGatewayConfig({
       KAFKA_BROKERS: endpointsFromEnv().kafkaBrokers,

@@ -8,7 +8,10 @@ export class IdentityModule {
   static forRoot(config: IdentityConfig): DynamicModule {
     return {
       module: IdentityModule,
-      imports: [ServiceKitModule.forRoot({ service: 'identity', config, store: true }), CqrsModule.forRoot()],
+      imports: [
+        ServiceKitModule.forRoot({ service: 'identity', config, store: true }),
+        CqrsModule.forRoot(),
+      ],
     };
   }
 }

@@ -20,8 +20,12 @@ async function infraAlreadyUp(store: Store): Promise<boolean> {
   return k.ready && f.ready;
 }
 
-function startService(service: StackService, infra: { kafkaBrokers: string; mongodbUri: string }): void {
-  if (!existsSync(service.entry)) throw new Error(`${service.entry} is missing: run \`npm run build\` first`);
+function startService(
+  service: StackService,
+  infra: { kafkaBrokers: string; mongodbUri: string },
+): void {
+  if (!existsSync(service.entry))
+    throw new Error(`${service.entry} is missing: run \`npm run build\` first`);
   const child = spawn(process.execPath, ['--enable-source-maps', service.entry], {
     env: serviceEnv(service, infra),
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -30,7 +34,9 @@ function startService(service: StackService, infra: { kafkaBrokers: string; mong
   child.once('exit', (code, signal) => {
     children.delete(service.name);
     if (!stopping) {
-      console.error(`${service.name} exited unexpectedly (${signal ?? `code ${code}`}); stopping everything`);
+      console.error(
+        `${service.name} exited unexpectedly (${signal ?? `code ${code}`}); stopping everything`,
+      );
       void shutdown(1);
     }
   });
@@ -38,7 +44,12 @@ function startService(service: StackService, infra: { kafkaBrokers: string; mong
 
 async function waitHealthy(service: StackService): Promise<void> {
   await waitFor(
-    async () => (await fetch(`http://127.0.0.1:${service.port}/health`, { signal: AbortSignal.timeout(2_000) })).ok,
+    async () =>
+      (
+        await fetch(`http://127.0.0.1:${service.port}/health`, {
+          signal: AbortSignal.timeout(2_000),
+        })
+      ).ok,
     {
       what: `${service.name} /health`,
       timeoutMs: 90_000,
@@ -54,13 +65,16 @@ async function shutdown(code: number): Promise<never> {
   console.log('stopping services…');
   for (const child of children.values()) child.kill('SIGTERM');
   const deadline = Date.now() + 15_000;
-  while ([...children.values()].some((c) => c.pid && isAlive(c.pid)) && Date.now() < deadline) await sleep(100);
+  while ([...children.values()].some((c) => c.pid && isAlive(c.pid)) && Date.now() < deadline)
+    await sleep(100);
   for (const child of children.values()) child.kill('SIGKILL');
   if (startedInfra) {
     console.log('stopping Kafka and FerretDB…');
     await stopInfra();
   } else {
-    console.log('leaving the infrastructure running, as it was before (`npm run infra:down` stops it)');
+    console.log(
+      'leaving the infrastructure running, as it was before (`npm run infra:down` stops it)',
+    );
   }
   process.exit(code);
 }

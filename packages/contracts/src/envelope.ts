@@ -27,17 +27,21 @@ export const EventEnvelope = z.strictObject({
 export type EventEnvelope = z.infer<typeof EventEnvelope>;
 
 /** Declares one version of one event type: its name on the wire and the schema of its payload. */
-export interface EventContract<TType extends string, TVersion extends number, TPayload extends z.ZodType> {
+export interface EventContract<
+  TType extends string,
+  TVersion extends number,
+  TPayload extends z.ZodType,
+> {
   type: TType;
   version: TVersion;
   payload: TPayload;
 }
 
-export function defineEvent<TType extends string, TVersion extends number, TPayload extends z.ZodType>(
-  type: TType,
-  version: TVersion,
-  payload: TPayload,
-): EventContract<TType, TVersion, TPayload> {
+export function defineEvent<
+  TType extends string,
+  TVersion extends number,
+  TPayload extends z.ZodType,
+>(type: TType, version: TVersion, payload: TPayload): EventContract<TType, TVersion, TPayload> {
   return { type, version, payload };
 }
 

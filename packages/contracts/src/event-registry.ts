@@ -34,7 +34,10 @@ export type DecodeResult =
 
 function describeIssues(error: z.ZodError, prefix: string): string {
   return error.issues
-    .map((issue) => `${[prefix, ...issue.path.map(String)].filter(Boolean).join('.')}: ${issue.message}`)
+    .map(
+      (issue) =>
+        `${[prefix, ...issue.path.map(String)].filter(Boolean).join('.')}: ${issue.message}`,
+    )
     .join('; ');
 }
 
@@ -47,7 +50,11 @@ export function decodeEvent(raw: unknown): DecodeResult {
   const { type, version } = envelope.data;
   const contract = contractsByKey.get(`${type}@${version}`);
   if (!contract) {
-    return { ok: false, kind: 'unknown-type', reason: `no contract for ${type} version ${version}` };
+    return {
+      ok: false,
+      kind: 'unknown-type',
+      reason: `no contract for ${type} version ${version}`,
+    };
   }
   const payload = contract.payload.safeParse(envelope.data.payload);
   if (!payload.success) {
@@ -59,6 +66,7 @@ export function decodeEvent(raw: unknown): DecodeResult {
 /** Validates an event before it is written; throws with every problem named. */
 export function encodeEvent(event: KnownEvent): KnownEvent {
   const result = decodeEvent(event);
-  if (!result.ok) throw new Error(`refusing to write ${event.type}@${event.version}: ${result.reason}`);
+  if (!result.ok)
+    throw new Error(`refusing to write ${event.type}@${event.version}: ${result.reason}`);
   return result.event;
 }

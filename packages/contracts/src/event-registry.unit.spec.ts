@@ -41,7 +41,12 @@ describe('event contracts', () => {
   });
 
   it('given a bad envelope, when decoded, then every problem is named', () => {
-    const result = decodeEvent({ ...publishedEvents[0], eventId: 'nope', streamVersion: 0, extra: true });
+    const result = decodeEvent({
+      ...publishedEvents[0],
+      eventId: 'nope',
+      streamVersion: 0,
+      extra: true,
+    });
     expect(result.ok).toBe(false);
     const reason = !result.ok ? result.reason : '';
     expect(reason).toContain('eventId');
@@ -51,7 +56,10 @@ describe('event contracts', () => {
 
   it('given a payload with an unknown field, when decoded, then it is invalid (no silent data)', () => {
     const [, , , hashBound] = publishedEvents;
-    const result = decodeEvent({ ...hashBound, payload: { ...hashBound.payload, rawHash: 'secret' } });
+    const result = decodeEvent({
+      ...hashBound,
+      payload: { ...hashBound.payload, rawHash: 'secret' },
+    });
     expect(result).toMatchObject({ ok: false, kind: 'invalid' });
   });
 
@@ -59,11 +67,16 @@ describe('event contracts', () => {
     const [, , userAuthenticated] = publishedEvents;
     const payload = { ...userAuthenticated.payload, userId: 'x'.repeat(256) };
     expect(decodeEvent({ ...userAuthenticated, payload }).ok).toBe(false);
-    expect(decodeEvent({ ...userAuthenticated, payload: { ...payload, userId: 'é'.repeat(255) } }).ok).toBe(true);
+    expect(
+      decodeEvent({ ...userAuthenticated, payload: { ...payload, userId: 'é'.repeat(255) } }).ok,
+    ).toBe(true);
   });
 
   it('refuses to encode an invalid event, naming the problem', () => {
-    const bad = { ...publishedEvents[7], payload: { ...publishedEvents[7].payload, text: '' } } as unknown as KnownEvent;
+    const bad = {
+      ...publishedEvents[7],
+      payload: { ...publishedEvents[7].payload, text: '' },
+    } as unknown as KnownEvent;
     expect(() => encodeEvent(bad)).toThrow(/conversation\.message-sent@1: payload\.text/);
   });
 });

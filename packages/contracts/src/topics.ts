@@ -12,4 +12,7 @@ export function deadLetterTopic(service: ServiceName): `${ServiceName}.events.dl
 }
 
 /** Every topic the platform needs; all keep their records forever (they are the audit log). */
-export const platformTopics: readonly string[] = services.flatMap((s) => [eventsTopic(s), deadLetterTopic(s)]);
+export const platformTopics: readonly string[] = services.flatMap((s) => [
+  eventsTopic(s),
+  deadLetterTopic(s),
+]);

@@ -13,7 +13,11 @@ export async function createServiceApp(rootModule: unknown): Promise<INestApplic
   return app;
 }
 
-export async function listen(app: INestApplication, service: ServiceName, config: BaseServiceConfig): Promise<string> {
+export async function listen(
+  app: INestApplication,
+  service: ServiceName,
+  config: BaseServiceConfig,
+): Promise<string> {
   await app.listen(config.PORT, config.HOST);
   const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${config.PORT}`;
   app.get(Logger).log({ url }, `${service} listening`);

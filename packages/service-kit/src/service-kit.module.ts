@@ -26,7 +26,11 @@ export class ServiceKitModule {
     return {
       module: ServiceKitModule,
       global: true,
-      imports: [LoggerModule.forRoot(loggerOptions(options)), TerminusModule.forRoot({ logger: false }), ...store],
+      imports: [
+        LoggerModule.forRoot(loggerOptions(options)),
+        TerminusModule.forRoot({ logger: false }),
+        ...store,
+      ],
       controllers: [HealthController],
       providers: [
         { provide: SERVICE_KIT_OPTIONS, useValue: options },

@@ -15,11 +15,19 @@ const messageSent: KnownEvent = {
   streamVersion: 2,
   correlationId: 'corr-rt',
   causationId: 'cause-rt',
-  payload: { clientMessageId: 'm-1', author: { kind: 'agent', agentId: 'agent-1' }, text: 'Hello 👋' },
+  payload: {
+    clientMessageId: 'm-1',
+    author: { kind: 'agent', agentId: 'agent-1' },
+    text: 'Hello 👋',
+  },
 };
 
 describe('round trip through the real infrastructure', () => {
-  const kafka = createKafka({ clientId: uniqueName('round-trip'), brokers: kafkaBrokers.split(','), logLevel: 'error' });
+  const kafka = createKafka({
+    clientId: uniqueName('round-trip'),
+    brokers: kafkaBrokers.split(','),
+    logLevel: 'error',
+  });
 
   it('has created every platform topic with records kept forever', async () => {
     const admin = kafka.admin();
@@ -37,20 +45,28 @@ describe('round trip through the real infrastructure', () => {
     const topic = uniqueName('round-trip');
     const admin = kafka.admin();
     const producer = kafka.producer();
-    const consumer = kafka.consumer({ groupId: uniqueName('round-trip-group'), maxWaitTimeMs: 100 });
+    const consumer = kafka.consumer({
+      groupId: uniqueName('round-trip-group'),
+      maxWaitTimeMs: 100,
+    });
     try {
       await admin.ensureTopics([{ topic, partitions: 1, configs: { 'retention.ms': '-1' } }]);
-      await producer.send(topic, [{ key: messageSent.streamId, value: JSON.stringify(messageSent) }]);
+      await producer.send(topic, [
+        { key: messageSent.streamId, value: JSON.stringify(messageSent) },
+      ]);
 
       const received = new Promise<KafkaRecord>((resolve) => {
-        void consumer.subscribe([topic], { fromBeginning: true }).then(() =>
-          consumer.run({ eachRecord: async (record) => resolve(record) }),
-        );
+        void consumer
+          .subscribe([topic], { fromBeginning: true })
+          .then(() => consumer.run({ eachRecord: async (record) => resolve(record) }));
       });
       const record = await received;
 
       expect(record.key).toBe(messageSent.streamId);
-      expect(decodeEvent(JSON.parse(String(record.value)))).toEqual({ ok: true, event: messageSent });
+      expect(decodeEvent(JSON.parse(String(record.value)))).toEqual({
+        ok: true,
+        event: messageSent,
+      });
     } finally {
       await consumer.disconnect();
       await producer.disconnect();
@@ -61,7 +77,10 @@ describe('round trip through the real infrastructure', () => {
 
   it('a document written through mongoose reads back identical, and a unique index holds', async () => {
     const connection = await mongoose
-      .createConnection(mongodbUri, { dbName: uniqueName('round_trip').replace(/-/g, '_'), retryWrites: false })
+      .createConnection(mongodbUri, {
+        dbName: uniqueName('round_trip').replace(/-/g, '_'),
+        retryWrites: false,
+      })
       .asPromise();
     try {
       const Commit = connection.model(
@@ -77,7 +96,9 @@ describe('round trip through the real infrastructure', () => {
 
       const stored = await Commit.findOne({ streamId: messageSent.streamId }).lean();
       expect(stored?.events).toEqual([messageSent]);
-      await expect(Commit.create({ streamId: messageSent.streamId, version: 1, events: [] })).rejects.toMatchObject({
+      await expect(
+        Commit.create({ streamId: messageSent.streamId, version: 1, events: [] }),
+      ).rejects.toMatchObject({
         code: 11000,
       });
     } finally {

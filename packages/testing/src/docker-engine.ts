@@ -7,5 +7,7 @@ import { existsSync } from 'node:fs';
 export function dockerEngineMayAnswer(env: NodeJS.ProcessEnv = process.env): boolean {
   if (env.TESTCONTAINERS_DISABLED === 'true') return false;
   if (env.DOCKER_HOST) return true;
-  return existsSync('/var/run/docker.sock') || existsSync(`${env.HOME ?? ''}/.docker/run/docker.sock`);
+  return (
+    existsSync('/var/run/docker.sock') || existsSync(`${env.HOME ?? ''}/.docker/run/docker.sock`)
+  );
 }

@@ -19,11 +19,17 @@ export default async function globalSetup(): Promise<void> {
   const kafkaBrokers = process.env[infraEnv.kafkaBrokers];
   const mongodbUri = process.env[infraEnv.mongodbUri];
   if (kafkaBrokers && mongodbUri) {
-    publish((process.env[infraEnv.mode] as InfraMode | undefined) ?? 'external', kafkaBrokers, mongodbUri);
+    publish(
+      (process.env[infraEnv.mode] as InfraMode | undefined) ?? 'external',
+      kafkaBrokers,
+      mongodbUri,
+    );
     return;
   }
   if (kafkaBrokers || mongodbUri) {
-    throw new Error('set both KAFKA_BROKERS and MONGODB_URI, or neither (then tests provision their own)');
+    throw new Error(
+      'set both KAFKA_BROKERS and MONGODB_URI, or neither (then tests provision their own)',
+    );
   }
   if (dockerEngineMayAnswer() && (await dockerEngineAnswers())) {
     const containers = await startContainers();

@@ -14,7 +14,10 @@ export function serviceTestEnv(service: string): NodeJS.ProcessEnv {
 }
 
 /** Specifies that a service boots against the real infra and reports each dependency on `/health`. */
-export function describeServiceHealth(service: string, buildModule: (env: NodeJS.ProcessEnv) => unknown): void {
+export function describeServiceHealth(
+  service: string,
+  buildModule: (env: NodeJS.ProcessEnv) => unknown,
+): void {
   describe(`${service} service health (real Kafka and store)`, () => {
     let running: RunningApp;
 

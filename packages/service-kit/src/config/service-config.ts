@@ -10,16 +10,26 @@ export const BaseServiceConfig = z.object({
   KAFKA_BROKERS: z
     .string()
     .min(1)
-    .transform((raw) => raw.split(',').map((b) => b.trim()).filter(Boolean))
+    .transform((raw) =>
+      raw
+        .split(',')
+        .map((b) => b.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().regex(/^[^\s:]+:\d{1,5}$/, 'each broker must be host:port')).min(1)),
 });
 export type BaseServiceConfig = z.infer<typeof BaseServiceConfig>;
 
 /** A service that owns data: its own database on the MongoDB-wire store. */
 export const StoreServiceConfig = BaseServiceConfig.extend({
-  MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://'),
+  MONGODB_URI: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://'),
   /** Each service owns its own database (ARCHITECTURE.md: no service reads another's collections). */
-  MONGODB_DATABASE: z.string().regex(/^[A-Za-z0-9_-]{1,63}$/).optional(),
+  MONGODB_DATABASE: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,63}$/)
+    .optional(),
 });
 export type StoreServiceConfig = z.infer<typeof StoreServiceConfig>;
 
@@ -31,10 +41,15 @@ export class ConfigError extends Error {
 }
 
 /** The one place that reads `process.env`: validates it at boot and fails fast naming every problem. */
-export function loadConfig<S extends z.ZodType>(schema: S, env: Record<string, string | undefined>): z.infer<S> {
+export function loadConfig<S extends z.ZodType>(
+  schema: S,
+  env: Record<string, string | undefined>,
+): z.infer<S> {
   const result = schema.safeParse(env);
   if (!result.success) {
-    throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`));
+    throw new ConfigError(
+      result.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`),
+    );
   }
   return result.data;
 }
@@ -45,6 +60,7 @@ export function withDefaults(
   defaults: Record<string, string>,
 ): Record<string, string | undefined> {
   const merged: Record<string, string | undefined> = { ...defaults };
-  for (const [key, value] of Object.entries(env)) if (value !== undefined && value !== '') merged[key] = value;
+  for (const [key, value] of Object.entries(env))
+    if (value !== undefined && value !== '') merged[key] = value;
   return merged;
 }

@@ -1,5 +1,10 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { HealthCheck, HealthCheckService, MongooseHealthIndicator, type HealthIndicatorFunction } from '@nestjs/terminus';
+import {
+  HealthCheck,
+  HealthCheckService,
+  MongooseHealthIndicator,
+  type HealthIndicatorFunction,
+} from '@nestjs/terminus';
 import { SERVICE_KIT_OPTIONS, type ServiceKitOptions } from '../service-options';
 import { KafkaHealthIndicator } from './kafka.health';
 import { UpstreamHealthIndicator } from './upstream.health';

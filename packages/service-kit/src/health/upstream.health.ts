@@ -10,7 +10,9 @@ export class UpstreamHealthIndicator {
   async check(upstream: UpstreamService) {
     const indicator = this.health.check(upstream.name);
     try {
-      const response = await fetch(new URL('/health', upstream.url), { signal: AbortSignal.timeout(3_000) });
+      const response = await fetch(new URL('/health', upstream.url), {
+        signal: AbortSignal.timeout(3_000),
+      });
       return response.ok ? indicator.up() : indicator.down({ statusCode: response.status });
     } catch (error) {
       return indicator.down({ message: error instanceof Error ? error.message : String(error) });

@@ -1,0 +1,193 @@
+import { execFile } from 'node:child_process';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { ComponentStatus, InfraComponent } from '../component';
+import { daemonPid, logTail, startDaemon, stopDaemon } from '../daemon';
+import { ensureDir, infraPaths } from '../paths';
+import { infraPorts, loopback } from '../ports';
+import { waitFor } from '../wait';
+
+const run = promisify(execFile);
+
+const pgRoot = '/usr/lib/postgresql';
+const fix = 'apt-get update && apt-get install -y postgresql';
+const superuser = 'postgres';
+const database = 'ferretdb';
+const dataDir = join(infraPaths.data, 'postgres');
+const socketDir = join(infraPaths.run, 'postgres');
+
+/** Debian's newest installed server binaries, e.g. /usr/lib/postgresql/15/bin. */
+function findBinDir(): string | undefined {
+  if (!existsSync(pgRoot)) return undefined;
+  return readdirSync(pgRoot)
+    .filter((v) => /^\d+$/.test(v))
+    .sort((a, b) => Number(b) - Number(a))
+    .map((v) => join(pgRoot, v, 'bin'))
+    .find((bin) => existsSync(join(bin, 'initdb')) && existsSync(join(bin, 'postgres')));
+}
+
+function requireBinDir(): string {
+  const bin = findBinDir();
+  if (!bin)
+    throw new Error(`PostgreSQL server binaries not found in ${pgRoot}/<version>/bin: ${fix}`);
+  return bin;
+}
+
+/** PostgreSQL refuses to run as root, so root runs it as Debian's `postgres` user. */
+function osUser(): string | undefined {
+  return process.getuid?.() === 0 ? 'postgres' : undefined;
+}
+
+/** Runs a server binary as the OS user that owns the cluster. */
+function runAsOwner(command: string, args: string[]): Promise<{ stdout: string; stderr: string }> {
+  const user = osUser();
+  return user ? run('runuser', ['-u', user, '--', command, ...args]) : run(command, args);
+}
+
+async function chownToOwner(path: string): Promise<void> {
+  const user = osUser();
+  if (user) await run('chown', ['-R', `${user}:`, path]);
+}
+
+/** initdb into a scratch dir and rename, so an interrupted first start never leaves a half-made cluster. */
+async function initCluster(bin: string): Promise<void> {
+  if (existsSync(join(dataDir, 'PG_VERSION'))) return;
+  const scratch = `${dataDir}.init`;
+  rmSync(scratch, { recursive: true, force: true });
+  ensureDir(scratch);
+  await chownToOwner(scratch);
+  try {
+    await runAsOwner(join(bin, 'initdb'), [
+      '-D',
+      scratch,
+      '-U',
+      superuser,
+      '-E',
+      'UTF8',
+      '--locale=C',
+      // Only loopback can reach the server (listen_addresses), so trust is the whole auth story.
+      '--auth-local=trust',
+      '--auth-host=trust',
+    ]);
+  } catch (error) {
+    const e = error as Error & { stderr?: string };
+    throw new Error(`initdb failed: ${e.stderr?.trim() || e.message}`);
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+  renameSync(scratch, dataDir);
+}
+
+function serverArgs(): string[] {
+  const settings: Record<string, string> = {
+    listen_addresses: loopback,
+    port: String(infraPorts.postgres),
+    // Not /var/run/postgresql: that belongs to Debian's own cluster and needs root to create.
+    unix_socket_directories: socketDir,
+    // Durability stays on: fault tests kill the server and expect committed data back.
+    fsync: 'on',
+    full_page_writes: 'on',
+    shared_buffers: '64MB',
+    max_connections: '200',
+    // FerretDB issues many tiny JSONB queries; JIT compilation only adds latency to them.
+    jit: 'off',
+    logging_collector: 'off',
+    log_min_messages: 'warning',
+  };
+  return ['-D', dataDir, ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`])];
+}
+
+function psql(bin: string, db: string, sql: string): Promise<{ stdout: string }> {
+  const args = [
+    '-h',
+    loopback,
+    '-p',
+    String(infraPorts.postgres),
+    '-U',
+    superuser,
+    '-d',
+    db,
+    '-X',
+    '-tAc',
+    sql,
+  ];
+  return run(join(bin, 'psql'), args, { timeout: 5_000 });
+}
+
+async function answers(bin: string): Promise<boolean> {
+  try {
+    return (await psql(bin, 'postgres', 'select 1')).stdout.trim() === '1';
+  } catch {
+    return false;
+  }
+}
+
+async function ensureDatabase(bin: string): Promise<void> {
+  const found = await psql(
+    bin,
+    'postgres',
+    `select 1 from pg_database where datname = '${database}'`,
+  );
+  if (found.stdout.trim() !== '1') await psql(bin, 'postgres', `create database ${database}`);
+}
+
+export const postgres: InfraComponent & { url: string } = {
+  name: 'postgres',
+  url: `postgres://${superuser}@${loopback}:${infraPorts.postgres}/${database}`,
+
+  async up() {
+    const bin = requireBinDir();
+    if (!daemonPid('postgres')) {
+      await initCluster(bin);
+      ensureDir(socketDir);
+      await chownToOwner(socketDir);
+      startDaemon({
+        name: 'postgres',
+        command: join(bin, 'postgres'),
+        args: serverArgs(),
+        runAsUser: osUser(),
+      });
+    }
+    await waitFor(() => answers(bin), {
+      what: `PostgreSQL on ${loopback}:${infraPorts.postgres}`,
+      timeoutMs: 60_000,
+      abortIf: () =>
+        daemonPid('postgres') ? undefined : `the server exited; log tail:\n${logTail('postgres')}`,
+    });
+    await ensureDatabase(bin);
+    return this.status();
+  },
+
+  async down() {
+    const bin = findBinDir();
+    if (bin && daemonPid('postgres') && existsSync(join(dataDir, 'PG_VERSION'))) {
+      // Fast shutdown: SIGTERM alone is "smart" mode, which waits for every client to leave.
+      await runAsOwner(join(bin, 'pg_ctl'), [
+        '-D',
+        dataDir,
+        '-m',
+        'fast',
+        '-w',
+        '-t',
+        '30',
+        'stop',
+      ]).catch(() => undefined);
+    }
+    await stopDaemon('postgres');
+  },
+
+  async status(): Promise<ComponentStatus> {
+    const bin = findBinDir();
+    const pid = daemonPid('postgres');
+    if (!bin)
+      return { name: 'postgres', running: false, ready: false, detail: `not installed: ${fix}` };
+    return {
+      name: 'postgres',
+      running: pid !== undefined,
+      ready: pid !== undefined && (await answers(bin)),
+      pid,
+      endpoint: this.url,
+      detail: bin,
+    };
+  },
+};
