@@ -49,3 +49,4 @@ export { kafka } from './kafka';
 export { ferretdb } from './ferretdb';
 export { postgres } from './postgres';
 export type { ComponentStatus, InfraComponent } from './component';
+export { repoRoot } from './paths';

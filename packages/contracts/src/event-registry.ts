@@ -32,7 +32,8 @@ export type DecodeResult =
   /** `unknown-type`: skip with a log line; `invalid`: send to the dead-letter topic with `reason`. */
   | { ok: false; kind: 'unknown-type' | 'invalid'; reason: string };
 
-function describeIssues(error: z.ZodError, prefix: string): string {
+/** Names every problem as `path.to.field: message`, the form dead-letter reasons use. */
+export function describeIssues(error: z.ZodError, prefix: string): string {
   return error.issues
     .map(
       (issue) =>

@@ -1,0 +1,6 @@
+export * from './store';
+export * from './relay';
+export * from './aggregate';
+export * from './projection';
+export * from './upcasting';
+export * from './replay';

@@ -1,0 +1,2 @@
+/** Nest injection token of a service's `OutboxRelay`. */
+export const OUTBOX_RELAY = Symbol('OUTBOX_RELAY');

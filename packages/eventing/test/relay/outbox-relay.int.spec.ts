@@ -1,0 +1,190 @@
+import { decodeEvent, type KnownEvent } from '@threadline/contracts';
+import type { KafkaClient, KafkaRecord } from '@threadline/kafka-client';
+import type { Connection } from 'mongoose';
+import {
+  createEventBackbone,
+  MongoEventStore,
+  type EventBackbone,
+  type PendingCommit,
+} from '../../src';
+import { connectToFreshDatabase, dropAndClose } from '../store/store-harness';
+import { aConversationStarted, aMessageSent } from '../store/thread.fixture';
+import { createTopic, deleteTopic, readTopic, testKafka, waitFor } from './kafka-harness';
+
+function decoded(record: KafkaRecord): KnownEvent {
+  const result = decodeEvent(JSON.parse(String(record.value)));
+  if (!result.ok) throw new Error(result.reason);
+  return result.event;
+}
+
+/** Every record's stream version is at most one past the highest seen before it in its stream. */
+function outOfOrder(events: KnownEvent[]): string[] {
+  const highest = new Map<string, number>();
+  const problems: string[] = [];
+  for (const e of events) {
+    const seen = highest.get(e.streamId) ?? 0;
+    if (e.streamVersion > seen + 1) problems.push(`${e.streamId}@${e.streamVersion} after ${seen}`);
+    highest.set(e.streamId, Math.max(seen, e.streamVersion));
+  }
+  return problems;
+}
+
+describe('outbox relay against real Kafka and the real store', () => {
+  let kafka: KafkaClient;
+  let connection: Connection;
+  let topic: string;
+  const started: EventBackbone[] = [];
+
+  beforeEach(async () => {
+    kafka = testKafka('relay');
+    connection = await connectToFreshDatabase('relay');
+    topic = await createTopic(kafka, 'relay-events', 3);
+  });
+  afterEach(async () => {
+    for (const backbone of started.splice(0)) await backbone.relay.stop();
+    await deleteTopic(kafka, topic);
+    await dropAndClose(connection);
+  });
+
+  function backbone(relay: Parameters<typeof createEventBackbone>[0]['relay'] = {}) {
+    const created = createEventBackbone({
+      connection,
+      kafka,
+      service: 'conversation',
+      topic,
+      relay,
+    });
+    started.push(created);
+    return created;
+  }
+  const unpublishedCount = () =>
+    connection.db!.collection('commits').countDocuments({ published: false });
+
+  it('killed between publish and mark, after a restart every event is on Kafka at least once, in per-stream order, and every commit is published', async () => {
+    const crashed: PendingCommit[][] = [];
+    const first = backbone({
+      batchSize: 7,
+      pollIntervalMs: 20,
+      afterPublish: (commits) => {
+        crashed.push([...commits]);
+        throw new Error('simulated crash between publish and mark');
+      },
+      onError: () => undefined,
+    });
+    await first.init();
+    const written: KnownEvent[] = [];
+    for (let s = 0; s < 6; s++) {
+      const streamId = `thread-${s}`;
+      let version = 0;
+      for (let c = 0; c < 5; c++) {
+        const events =
+          c === 0
+            ? [aConversationStarted(), aMessageSent({ clientMessageId: `${s}-0` })]
+            : [aMessageSent({ clientMessageId: `${s}-${c}` })];
+        const result = await first.store.append(streamId, version, events);
+        written.push(...result.events);
+        version = result.toVersion;
+      }
+    }
+
+    first.relay.start();
+    await waitFor(async () => crashed.length > 0);
+    await first.relay.stop();
+    expect(await unpublishedCount()).toBe(30);
+
+    const restarted = backbone({ batchSize: 7, pollIntervalMs: 20 });
+    restarted.relay.start();
+    await waitFor(async () => (await unpublishedCount()) === 0);
+    await restarted.relay.stop();
+
+    const crashedIds = new Set(crashed.flat().flatMap((c) => c.events.map((e) => e.eventId)));
+    const records = await readTopic(kafka, topic, (read) => {
+      const ids = new Set(read.map((r) => decoded(r).eventId));
+      return written.every((e) => ids.has(e.eventId));
+    });
+    const received = records.map(decoded);
+
+    expect(new Set(received.map((e) => e.eventId))).toEqual(new Set(written.map((e) => e.eventId)));
+    // The crashed batch went out twice: at least once, never lost.
+    expect(received.length).toBeGreaterThanOrEqual(written.length + crashedIds.size);
+    for (const record of records) {
+      const event = decoded(record);
+      expect(record.key).toBe(event.streamId);
+      expect(record.headers).toEqual({
+        type: event.type,
+        version: String(event.version),
+        eventId: event.eventId,
+      });
+    }
+    // Records of one key share a partition, so each partition's order is the stream's order.
+    const byPartition = new Map<number, KafkaRecord[]>();
+    for (const r of records)
+      byPartition.set(r.partition, [...(byPartition.get(r.partition) ?? []), r]);
+    for (const partition of byPartition.values()) {
+      const ordered = partition.sort((a, b) => Number(BigInt(a.offset) - BigInt(b.offset)));
+      expect(outOfOrder(ordered.map(decoded))).toEqual([]);
+    }
+    const published = await connection.db!.collection('commits').find().toArray();
+    expect(published.every((c) => c.published === true && c.publishedAt instanceof Date)).toBe(
+      true,
+    );
+  });
+
+  it("keeps per-stream order when writers' clocks disagree (a later commit looks older)", async () => {
+    const relay = backbone({ batchSize: 1, pollIntervalMs: 20 });
+    await relay.init();
+    const ahead = new MongoEventStore(connection, {
+      clock: { now: () => new Date(Date.now() + 60_000) },
+    });
+    const behind = new MongoEventStore(connection, {
+      clock: { now: () => new Date(Date.now() - 60_000) },
+    });
+    await ahead.append('thread-skew', 0, [aConversationStarted()]);
+    await behind.append('thread-skew', 1, [aMessageSent({ clientMessageId: 'm-1' })]);
+    await ahead.append('thread-other', 0, [aConversationStarted()]);
+
+    relay.relay.start();
+    await waitFor(async () => (await unpublishedCount()) === 0);
+    const records = await readTopic(kafka, topic, (read) => read.length >= 3);
+
+    const skewed = records.map(decoded).filter((e) => e.streamId === 'thread-skew');
+    expect(skewed.map((e) => e.streamVersion)).toEqual([1, 2]);
+  });
+
+  it('is nudged by an append instead of waiting for the poll interval', async () => {
+    const relay = backbone({ pollIntervalMs: 60_000 });
+    await relay.init();
+    relay.relay.start();
+    // Let the first pass find nothing and fall asleep for the long interval.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    const startedAt = Date.now();
+    const { events } = await relay.store.append('thread-nudge', 0, [aConversationStarted()]);
+    const [record] = await readTopic(kafka, topic, (read) => read.length >= 1, 10_000);
+
+    expect(decoded(record!).eventId).toBe(events[0]!.eventId);
+    expect(Date.now() - startedAt).toBeLessThan(10_000);
+    await waitFor(async () => (await unpublishedCount()) === 0, 5_000);
+  });
+
+  it('stop() finishes the batch in hand: it is published and marked', async () => {
+    let stopping: Promise<void> | undefined;
+    const relay = backbone({
+      pollIntervalMs: 20,
+      afterPublish: async () => {
+        stopping ??= relay.relay.stop();
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      },
+    });
+    await relay.init();
+    await relay.store.append('thread-stop', 0, [aConversationStarted()]);
+    await relay.store.append('thread-stop', 1, [aMessageSent()]);
+
+    relay.relay.start();
+    await waitFor(async () => stopping !== undefined);
+    await stopping;
+
+    expect(relay.relay.isRunning).toBe(false);
+    expect(await unpublishedCount()).toBe(0);
+  });
+});
