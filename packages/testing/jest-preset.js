@@ -33,9 +33,10 @@ function packageConfig(rootDir) {
   const harness = {
     globalSetup: join(__dirname, 'dist', 'global-setup.js'),
     globalTeardown: join(__dirname, 'dist', 'global-teardown.js'),
-    testTimeout: 120_000,
   };
   return {
+    // A global option, not a project one: real brokers and stores take seconds, not milliseconds.
+    testTimeout: 120_000,
     projects: [
       project(rootDir, 'unit', 'unit'),
       project(rootDir, 'integration', 'int', harness),

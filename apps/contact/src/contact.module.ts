@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { ServiceKitModule } from '@threadline/service-kit';
+import { EventBackboneModule, ServiceKitModule } from '@threadline/service-kit';
 import type { ContactConfig } from './infrastructure/config/contact.config';
 
 @Module({})
@@ -11,6 +11,7 @@ export class ContactModule {
       imports: [
         ServiceKitModule.forRoot({ service: 'contact', config, store: true }),
         CqrsModule.forRoot(),
+        EventBackboneModule.forService('contact'),
       ],
     };
   }

@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { ServiceKitModule } from '@threadline/service-kit';
+import { EventBackboneModule, ServiceKitModule } from '@threadline/service-kit';
 import type { ConversationConfig } from './infrastructure/config/conversation.config';
 
 @Module({})
@@ -11,6 +11,7 @@ export class ConversationModule {
       imports: [
         ServiceKitModule.forRoot({ service: 'conversation', config, store: true }),
         CqrsModule.forRoot(),
+        EventBackboneModule.forService('conversation'),
       ],
     };
   }

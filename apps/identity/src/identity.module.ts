@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { ServiceKitModule } from '@threadline/service-kit';
+import { EventBackboneModule, ServiceKitModule } from '@threadline/service-kit';
 import type { IdentityConfig } from './infrastructure/config/identity.config';
 
 @Module({})
@@ -11,6 +11,7 @@ export class IdentityModule {
       imports: [
         ServiceKitModule.forRoot({ service: 'identity', config, store: true }),
         CqrsModule.forRoot(),
+        EventBackboneModule.forService('identity'),
       ],
     };
   }

@@ -19,7 +19,7 @@ function positiveIntFromEnv(name: string, fallback: number): number {
 }
 
 async function main(): Promise<void> {
-  const events = positiveIntFromEnv('BENCH_EVENTS', 20_000);
+  const events = positiveIntFromEnv('BENCH_EVENTS', 10_000);
   const streams = positiveIntFromEnv('BENCH_STREAMS', 500);
   const runId = Date.now().toString(36);
   const infra =

@@ -6,3 +6,4 @@ export { ServiceKitModule } from './service-kit.module';
 export { KAFKA_CLIENT } from './kafka/kafka.provider';
 export { createServiceApp, listen, runService } from './bootstrap';
 export { redactedPaths } from './logging/logger-options';
+export { EventBackboneModule, EVENT_BACKBONE } from './eventing/event-backbone.module';
