@@ -31,8 +31,8 @@ function project(rootDir, displayName, suffix, extra = {}) {
 /** The jest config of one workspace: `unit` is pure; `integration` and `e2e` get real infrastructure. */
 function packageConfig(rootDir) {
   const harness = {
-    globalSetup: join(__dirname, 'dist', 'global-setup.js'),
-    globalTeardown: join(__dirname, 'dist', 'global-teardown.js'),
+    globalSetup: join(__dirname, 'global-setup.js'),
+    globalTeardown: join(__dirname, 'global-teardown.js'),
   };
   return {
     // A global option, not a project one: real brokers and stores take seconds, not milliseconds.
