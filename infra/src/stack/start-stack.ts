@@ -6,6 +6,7 @@ import { infraPaths } from '../paths';
 import { isAlive } from '../daemon';
 import { sleep, waitFor } from '../wait';
 import { serviceEnv, stackServices, type StackService } from './stack-services';
+import { demoCredentialsFile, ensureDemoTenant } from './demo-tenant';
 
 /**
  * `npm start`: the local infrastructure and the four services in the foreground. Ctrl-C stops the
@@ -90,6 +91,11 @@ async function main(): Promise<void> {
   for (const service of stackServices) startService(service, infra);
   for (const service of stackServices) await waitHealthy(service);
   const gateway = stackServices.find((s) => s.public);
+  const identity = stackServices.find((s) => s.name === 'identity');
+  const demo = await ensureDemoTenant(
+    `http://127.0.0.1:${identity?.port}`,
+    `http://127.0.0.1:${gateway?.port}`,
+  );
   console.log(
     [
       '',
@@ -100,6 +106,12 @@ async function main(): Promise<void> {
         .map((s) => `  ${s.name.padEnd(14)} http://127.0.0.1:${s.port}        (internal)`),
       `  Kafka          ${infra.kafkaBrokers}`,
       `  FerretDB       ${infra.mongodbUri}`,
+      '',
+      `Demo organization ${demo.domain} (credentials kept in ${demoCredentialsFile}):`,
+      `  applicationId      ${demo.applicationId}`,
+      `  applicationSecret  ${demo.applicationSecret}`,
+      ...(demo.agent ? [`  agent login        ${demo.agent.email} / ${demo.agent.password}`] : []),
+      '  more: npm run admin -- --help',
       '',
     ].join('\n'),
   );

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { EventEnvelope, type EventContract, type TypedEvent } from './envelope';
 import { ApplicationRegisteredV1 } from './identity/application-registered.v1';
+import { OrganizationRegisteredV1 } from './identity/organization-registered.v1';
+import { IdentityKeyAddedV1 } from './identity/identity-key-added.v1';
+import { IdentityKeyRetiredV1 } from './identity/identity-key-retired.v1';
+import { AgentCreatedV1 } from './identity/agent-created.v1';
 import { AuthenticationRejectedV1 } from './identity/authentication-rejected.v1';
 import { HashBoundV1 } from './identity/hash-bound.v1';
 import { SessionEndedV1 } from './identity/session-ended.v1';
@@ -19,6 +23,10 @@ export const eventContracts = [
   SessionEndedV1,
   ConversationStartedV1,
   MessageSentV1,
+  OrganizationRegisteredV1,
+  IdentityKeyAddedV1,
+  IdentityKeyRetiredV1,
+  AgentCreatedV1,
 ] as const;
 
 export type KnownEvent = TypedEvent<(typeof eventContracts)[number]>;

@@ -1,8 +1,15 @@
 export * from './topics';
 export * from './envelope';
 export * from './profile';
+export * from './tenancy';
+export * from './admin/tenancy-admin';
+export * from './api/widget-init';
 export * from './event-registry';
 export { ApplicationRegisteredV1 } from './identity/application-registered.v1';
+export { OrganizationRegisteredV1 } from './identity/organization-registered.v1';
+export { IdentityKeyAddedV1 } from './identity/identity-key-added.v1';
+export { IdentityKeyRetiredV1 } from './identity/identity-key-retired.v1';
+export { AgentCreatedV1 } from './identity/agent-created.v1';
 export { VisitorStartedV1 } from './identity/visitor-started.v1';
 export { UserAuthenticatedV1 } from './identity/user-authenticated.v1';
 export { HashBoundV1 } from './identity/hash-bound.v1';

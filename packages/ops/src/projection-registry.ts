@@ -1,5 +1,6 @@
 import { services, type EventEnvelope, type ServiceName } from '@threadline/contracts';
 import { streamCatalogProjection, type Projection } from '@threadline/eventing';
+import { applicationsProjection } from '@threadline/identity/dist/projections';
 
 /** Builds one projection of one service, as its live runner defines it. */
 export type ProjectionFactory = () => Projection<EventEnvelope>;
@@ -24,6 +25,14 @@ function platformProjections(service: ServiceName): Record<string, ProjectionFac
   return { 'stream-catalog': registerProjection(() => streamCatalogProjection(service)) };
 }
 
+/** Each service's own projections, by the name `--projection` takes. */
+const serviceProjections: Partial<Record<ServiceName, Record<string, ProjectionFactory>>> = {
+  identity: { applications: registerProjection(() => applicationsProjection()) },
+};
+
 export const projectionRegistry: ProjectionRegistry = Object.fromEntries(
-  services.map((service) => [service, { ...platformProjections(service) }]),
+  services.map((service) => [
+    service,
+    { ...platformProjections(service), ...serviceProjections[service] },
+  ]),
 ) as Record<ServiceName, Record<string, ProjectionFactory>>;

@@ -11,5 +11,7 @@ export const ApplicationRegisteredV1 = defineEvent(
     applicationSecretHash: z.string().min(1).max(512),
     allowedOrigins: z.array(z.url().max(2048)).max(100),
     identityVerification: z.enum(['none', 'required']),
+    /** Added later as optional (same version): a label for people, such as "Acme site". */
+    name: z.string().min(1).max(255).optional(),
   }),
 );

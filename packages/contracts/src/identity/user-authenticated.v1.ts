@@ -13,5 +13,7 @@ export const UserAuthenticatedV1 = defineEvent(
     profile: UserProfile,
     /** Which key verified a signed identity (S7), when one was required. */
     verifiedBy: z.string().min(1).max(128).optional(),
+    /** `Adjective Animal (anonym)` while the user has no name on file (S5); added as optional in v1. */
+    generatedName: z.string().min(1).max(255).optional(),
   }),
 );

@@ -1,0 +1,5 @@
+/** The projections of identity, for operator tools (replay); free of Nest so they load light. */
+export {
+  applicationsProjection,
+  APPLICATIONS_COLLECTION,
+} from './infrastructure/mongo/applications.projection';

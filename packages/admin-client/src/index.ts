@@ -1,0 +1,6 @@
+export {
+  AdminApiError,
+  AdminUnreachableError,
+  DEFAULT_IDENTITY_URL,
+  IdentityAdminClient,
+} from './identity-admin-client';
