@@ -14,7 +14,8 @@ import { benchVersions } from './versions';
 function positiveIntFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
   const value = raw ? Number(raw) : fallback;
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  if (!Number.isInteger(value) || value <= 0)
+    throw new Error(`${name} must be a positive integer, got "${raw}"`);
   return value;
 }
 
@@ -26,7 +27,11 @@ async function main(): Promise<void> {
     process.env.KAFKA_BROKERS && process.env.MONGODB_URI
       ? { kafkaBrokers: process.env.KAFKA_BROKERS, mongodbUri: process.env.MONGODB_URI }
       : await ensureInfra({ store: 'postgresql' });
-  const kafka = createKafka({ clientId: `bench-${runId}`, brokers: infra.kafkaBrokers.split(','), logLevel: 'error' });
+  const kafka = createKafka({
+    clientId: `bench-${runId}`,
+    brokers: infra.kafkaBrokers.split(','),
+    logLevel: 'error',
+  });
   const db = await mongoose
     .createConnection(infra.mongodbUri, { dbName: `bench_${runId}`, retryWrites: false })
     .asPromise();
@@ -50,7 +55,9 @@ async function main(): Promise<void> {
     const comparisons: Comparison[] = [];
     for (const { product, baseline } of await runBackboneBenchmarks({ kafka, db, sample, runId })) {
       const comparison = compare(product, baselines[baseline] as Figure);
-      console.log(`  ${product.name}: ${Math.round(product.value)} ${product.unit} (${(comparison.ratio * 100).toFixed(0)}% of ${comparison.baseline.name})`);
+      console.log(
+        `  ${product.name}: ${Math.round(product.value)} ${product.unit} (${(comparison.ratio * 100).toFixed(0)}% of ${comparison.baseline.name})`,
+      );
       comparisons.push(comparison);
     }
 

@@ -6,7 +6,10 @@ describe('benchmark arithmetic', () => {
   });
 
   it('given a product at 700 and a baseline at 1,000, then the ratio is 0.7', () => {
-    const ratio = compare(throughput('p', 700, 1_000, '/s'), throughput('b', 1_000, 1_000, '/s')).ratio;
+    const ratio = compare(
+      throughput('p', 700, 1_000, '/s'),
+      throughput('b', 1_000, 1_000, '/s'),
+    ).ratio;
     expect(ratio).toBeCloseTo(0.7);
   });
 

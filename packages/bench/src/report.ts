@@ -19,17 +19,22 @@ export function machineLine(): string {
 
 export function renderMarkdown(report: BenchReport): string {
   const rows = report.comparisons.map(
-    (c) => `| ${c.product.name} | ${format(c.product)} | ${c.baseline.name} | ${format(c.baseline)} | ${(c.ratio * 100).toFixed(0)}% |`,
+    (c) =>
+      `| ${c.product.name} | ${format(c.product)} | ${c.baseline.name} | ${format(c.baseline)} | ${(c.ratio * 100).toFixed(0)}% |`,
   );
   return [
     `Taken ${report.takenAt.toISOString()} on ${machineLine()}; ${report.events.toLocaleString('en-US')} events over ${report.streams} streams.`,
-    `Versions: ${Object.entries(report.versions).map(([k, v]) => `${k} ${v}`).join(', ')}.`,
+    `Versions: ${Object.entries(report.versions)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}.`,
     '',
     '| product path | figure | raw baseline (same run) | figure | ratio |',
     '| --- | --- | --- | --- | --- |',
     ...rows,
     '',
-    'Raw baselines measured: ' + report.baselines.map((b) => `${b.name} ${format(b)}`).join('; ') + '.',
+    'Raw baselines measured: ' +
+      report.baselines.map((b) => `${b.name} ${format(b)}`).join('; ') +
+      '.',
   ].join('\n');
 }
 

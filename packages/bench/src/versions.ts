@@ -4,7 +4,9 @@ import { repoRoot } from '@threadline/infra';
 import type { Connection } from 'mongoose';
 
 function packageVersion(name: string): string {
-  return (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version;
+  return (
+    JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }
+  ).version;
 }
 
 function kafkaVersion(): string {
@@ -21,13 +23,14 @@ function ferretdbVersion(): string {
 /** What the figures were measured on, so that runs can be compared. */
 export async function benchVersions(db: Connection): Promise<Record<string, string>> {
   const build = (await db.db?.admin().command({ buildInfo: 1 })) as
-    | { version?: string; ferretdbVersion?: string }
-    | undefined;
+    { version?: string; ferretdbVersion?: string } | undefined;
   return {
     node: process.version,
     'Apache Kafka': kafkaVersion(),
     kafkajs: packageVersion('kafkajs'),
     mongoose: packageVersion('mongoose'),
-    store: build?.ferretdbVersion ? `FerretDB ${ferretdbVersion()}` : `MongoDB ${build?.version ?? 'unknown'}`,
+    store: build?.ferretdbVersion
+      ? `FerretDB ${ferretdbVersion()}`
+      : `MongoDB ${build?.version ?? 'unknown'}`,
   };
 }

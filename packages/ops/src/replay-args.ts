@@ -10,7 +10,9 @@ Without --until the rebuilt collection replaces the live one; stop the service's
 With --until only events that occurred at or before that time are applied, and the result is
 kept beside the live one, named <collection>__as_of_<time>__built_<time>.
 
-env: KAFKA_BROKERS (default 127.0.0.1:9092), MONGODB_URI (default mongodb://127.0.0.1:27017/)`;
+env: KAFKA_BROKERS (default 127.0.0.1:9092), MONGODB_URI (default mongodb://127.0.0.1:27017/),
+     MONGODB_DATABASE (default threadline_<service>),
+     REPLAY_TOPIC_PREFIX (prepended to the projection's topics, e.g. a test's own; default none)`;
 
 export interface ReplayArgs {
   service: ServiceName;

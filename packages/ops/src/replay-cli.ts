@@ -29,7 +29,9 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const { service, projection: name, until } = parsed.args;
   const factory = projectionRegistry[service][name];
   if (!factory) return 2;
-  const projection = factory();
+  const built = factory();
+  const prefix = config.topicPrefix ?? '';
+  const projection = { ...built, topics: built.topics.map((topic) => `${prefix}${topic}`) };
 
   const kafka = createKafka({
     clientId: 'threadline-replay',
@@ -38,7 +40,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   });
   const connection = await mongoose
     .createConnection(config.mongodbUri, {
-      dbName: serviceDatabase(service),
+      dbName: config.mongodbDatabase ?? serviceDatabase(service),
       serverSelectionTimeoutMS: 5_000,
       retryWrites: false,
     })

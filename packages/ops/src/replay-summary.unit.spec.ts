@@ -64,6 +64,15 @@ describe('operator config', () => {
     expect(() => loadOpsConfig({ MONGODB_URI: 'postgres://x' })).toThrow(/^MONGODB_URI: /);
   });
 
+  it('given a database and a topic prefix, then the replay uses them instead of the defaults', () => {
+    expect(
+      loadOpsConfig({ MONGODB_DATABASE: 'replay_test_1', REPLAY_TOPIC_PREFIX: 'replay-test-1.' }),
+    ).toMatchObject({ mongodbDatabase: 'replay_test_1', topicPrefix: 'replay-test-1.' });
+    expect(() => loadOpsConfig({ REPLAY_TOPIC_PREFIX: 'a topic/' })).toThrow(
+      /^REPLAY_TOPIC_PREFIX: /,
+    );
+  });
+
   it('names the database as the services do', () => {
     expect(serviceDatabase('contact')).toBe('threadline_contact');
   });

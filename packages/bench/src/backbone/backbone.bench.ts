@@ -32,12 +32,25 @@ export async function runBackboneBenchmarks(options: {
     { topic, partitions: 3, configs: { 'retention.ms': '-1' } },
     { topic: `${topic}.dlt`, partitions: 1, configs: { 'retention.ms': '-1' } },
   ]);
-  const backbone = createEventBackbone({ connection: db, kafka, service: 'conversation', topic, nudgeOnAppend: false });
+  const backbone = createEventBackbone({
+    connection: db,
+    kafka,
+    service: 'conversation',
+    topic,
+    nudgeOnAppend: false,
+  });
   try {
     await backbone.init();
     const append = await appendCommits(backbone.store, sample, 8);
     const relay = await relayBacklog(backbone.relay, sample.length);
-    const projection = await projectTopic({ kafka, db, service: 'conversation', topic, expectedEvents: sample.length, runId });
+    const projection = await projectTopic({
+      kafka,
+      db,
+      service: 'conversation',
+      topic,
+      expectedEvents: sample.length,
+      runId,
+    });
     return [
       { product: append, baseline: 'insertMany' },
       { product: relay, baseline: 'produce' },

@@ -38,7 +38,12 @@ export async function projectTopic(options: {
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     });
-    return throughput('projection runner (stream catalog)', options.expectedEvents, elapsedMs, 'events/s');
+    return throughput(
+      'projection runner (stream catalog)',
+      options.expectedEvents,
+      elapsedMs,
+      'events/s',
+    );
   } finally {
     await runner.stop();
   }

@@ -11,6 +11,7 @@ export async function relayBacklog(relay: OutboxRelay, expectedEvents: number): 
       if (pass.fetched === 0) break;
     }
   });
-  if (events < expectedEvents) throw new Error(`relay published ${events} of ${expectedEvents} events`);
+  if (events < expectedEvents)
+    throw new Error(`relay published ${events} of ${expectedEvents} events`);
   return throughput('outbox relay to Kafka', events, elapsedMs, 'events/s');
 }

@@ -4,7 +4,11 @@ import { throughput, timed, type Figure } from '../measure';
 import { chunk } from '../sample-events';
 
 /** Raw kafkajs produce: batches of envelopes to a fresh topic, as fast as the client goes. */
-export async function rawProduce(kafka: KafkaClient, topic: string, events: KnownEvent[]): Promise<Figure> {
+export async function rawProduce(
+  kafka: KafkaClient,
+  topic: string,
+  events: KnownEvent[],
+): Promise<Figure> {
   const producer = kafka.producer();
   try {
     const { elapsedMs } = await timed(async () => {
@@ -22,7 +26,12 @@ export async function rawProduce(kafka: KafkaClient, topic: string, events: Know
 }
 
 /** Raw kafkajs consume: a fresh group reads the whole topic, committing per batch, doing nothing else. */
-export async function rawConsume(kafka: KafkaClient, topic: string, groupId: string, expected: number): Promise<Figure> {
+export async function rawConsume(
+  kafka: KafkaClient,
+  topic: string,
+  groupId: string,
+  expected: number,
+): Promise<Figure> {
   const consumer = kafka.consumer({ groupId, maxWaitTimeMs: 100 });
   try {
     await consumer.subscribe([topic], { fromBeginning: true });

@@ -4,12 +4,21 @@ import { throughput, timed, type Figure } from '../measure';
 import { chunk } from '../sample-events';
 
 /** Raw insertMany of the same documents the event store writes, batch by batch. */
-export async function rawInsertMany(db: Connection, collection: string, events: KnownEvent[]): Promise<Figure> {
+export async function rawInsertMany(
+  db: Connection,
+  collection: string,
+  events: KnownEvent[],
+): Promise<Figure> {
   const target = db.collection(collection);
   const { elapsedMs } = await timed(async () => {
     for (const batch of chunk(events, 1_000)) {
       await target.insertMany(
-        batch.map((e) => ({ streamId: e.streamId, version: e.streamVersion, events: [e], published: false })),
+        batch.map((e) => ({
+          streamId: e.streamId,
+          version: e.streamVersion,
+          events: [e],
+          published: false,
+        })),
         { ordered: false },
       );
     }
@@ -24,7 +33,11 @@ export async function rawInsertMany(db: Connection, collection: string, events: 
 const bulkUpdateBatch = 25;
 
 /** Raw bulkWrite of upserts keyed by stream, the write shape of a projection; ordered, as a projection's must be. */
-export async function rawBulkUpsert(db: Connection, collection: string, events: KnownEvent[]): Promise<Figure> {
+export async function rawBulkUpsert(
+  db: Connection,
+  collection: string,
+  events: KnownEvent[],
+): Promise<Figure> {
   const target = db.collection(collection);
   const { elapsedMs } = await timed(async () => {
     for (const batch of chunk(events, bulkUpdateBatch)) {
@@ -32,7 +45,10 @@ export async function rawBulkUpsert(db: Connection, collection: string, events: 
         batch.map((e) => ({
           updateOne: {
             filter: { _id: e.streamId as never },
-            update: { $set: { lastVersion: e.streamVersion, lastAt: e.occurredAt }, $inc: { events: 1 } },
+            update: {
+              $set: { lastVersion: e.streamVersion, lastAt: e.occurredAt },
+              $inc: { events: 1 },
+            },
             upsert: true,
           },
         })),

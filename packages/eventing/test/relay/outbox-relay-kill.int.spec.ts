@@ -39,7 +39,10 @@ function newestMtime(dir: string, keep: (name: string) => boolean): number {
 
 /** The child runs the built package; a stale dist would test yesterday's relay. */
 function assertBuilt(): void {
-  const src = newestMtime(join(packageDir, 'src'), (n) => n.endsWith('.ts') && !n.includes('.spec.'));
+  const src = newestMtime(
+    join(packageDir, 'src'),
+    (n) => n.endsWith('.ts') && !n.includes('.spec.'),
+  );
   let dist = 0;
   try {
     dist = newestMtime(join(packageDir, 'dist'), (n) => n.endsWith('.js'));
@@ -88,7 +91,10 @@ function spawnRelayChild(
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const firstPublished = new Promise<string[]>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no batch published in 20 s\n${stderr}`)), 20_000);
+    const timer = setTimeout(
+      () => reject(new Error(`no batch published in 20 s\n${stderr}`)),
+      20_000,
+    );
     let buffered = '';
     child.stdout!.on('data', (chunk: Buffer) => {
       buffered += chunk.toString();

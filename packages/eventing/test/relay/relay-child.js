@@ -11,7 +11,9 @@ async function main() {
   const [dbName, topic, batchSize = '8'] = process.argv.slice(2);
   const { KAFKA_BROKERS, MONGODB_URI } = process.env;
   if (!dbName || !topic || !KAFKA_BROKERS || !MONGODB_URI) {
-    throw new Error('usage: relay-child.js <database> <topic> [batchSize] with KAFKA_BROKERS, MONGODB_URI');
+    throw new Error(
+      'usage: relay-child.js <database> <topic> [batchSize] with KAFKA_BROKERS, MONGODB_URI',
+    );
   }
   const connection = await mongoose
     .createConnection(MONGODB_URI, { dbName, retryWrites: false })
@@ -43,6 +45,8 @@ async function main() {
 }
 
 main().catch((error) => {
-  process.stderr.write(`relay child failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.stderr.write(
+    `relay child failed: ${error instanceof Error ? error.stack : String(error)}\n`,
+  );
   process.exit(1);
 });
