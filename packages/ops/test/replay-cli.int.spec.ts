@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { eventsTopic, type EventEnvelope } from '@threadline/contracts';
 import {
@@ -8,41 +7,12 @@ import {
   type StreamCatalogDocument,
 } from '@threadline/eventing';
 import { createKafka, type KafkaClient } from '@threadline/kafka-client';
-import { endpointsFromEnv, uniqueName } from '@threadline/testing';
+import { assertBuiltPackage, endpointsFromEnv, uniqueName } from '@threadline/testing';
 import mongoose, { type Connection } from 'mongoose';
 import { v7 as uuidv7 } from 'uuid';
 
 const packageDir = join(__dirname, '..');
 const cli = join(packageDir, 'dist', 'replay-cli.js');
-
-function newestMtime(dir: string, keep: (name: string) => boolean): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(path, keep));
-    else if (keep(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** The spec runs the built CLI, as an operator does; a stale dist would test an older one. */
-function assertBuilt(): void {
-  const src = newestMtime(
-    join(packageDir, 'src'),
-    (n) => n.endsWith('.ts') && !n.includes('.spec.'),
-  );
-  let dist = 0;
-  try {
-    dist = newestMtime(join(packageDir, 'dist'), (n) => n.endsWith('.js'));
-  } catch {
-    // no dist at all
-  }
-  if (dist < src) {
-    throw new Error(
-      'packages/ops/dist is missing or older than src: run `npx turbo run build --filter=@threadline/ops...` first',
-    );
-  }
-}
 
 interface CliRun {
   code: number | null;
@@ -133,7 +103,7 @@ describe('replay CLI, run as a process against real Kafka and the real store', (
     connection.db!.collection<StreamCatalogDocument>(collection).find().sort({ _id: 1 }).toArray();
 
   beforeAll(async () => {
-    assertBuilt();
+    assertBuiltPackage(packageDir, 'npx turbo run build --filter=@threadline/ops...');
     kafka = createKafka({
       clientId: uniqueName('replay-cli'),
       brokers: kafkaBrokers.split(','),

@@ -2,3 +2,4 @@ export { endpointsFromEnv, infraEnv, type InfraEndpoints, type InfraMode } from 
 export { uniqueName } from './unique-name';
 export { startNestApp, type RunningApp } from './nest-app';
 export { describeServiceHealth, serviceTestEnv } from './service-health.spec-helper';
+export { assertBuiltPackage } from './built-package';

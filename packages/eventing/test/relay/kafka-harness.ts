@@ -1,3 +1,4 @@
+import { decodeEvent, type KnownEvent } from '@threadline/contracts';
 import { createKafka, type KafkaClient, type KafkaRecord } from '@threadline/kafka-client';
 import { endpointsFromEnv, uniqueName } from '@threadline/testing';
 
@@ -67,4 +68,23 @@ export async function waitFor(check: () => Promise<boolean>, timeoutMs = 30_000)
     if (Date.now() > deadline) throw new Error('condition not met before the timeout');
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** The event a relayed record carries, validated as any consumer would. */
+export function decodedEvent(record: KafkaRecord): KnownEvent {
+  const result = decodeEvent(JSON.parse(String(record.value)));
+  if (!result.ok) throw new Error(result.reason);
+  return result.event;
+}
+
+/** Problems in one partition: a stream version more than one past the highest seen before it. */
+export function outOfOrder(events: KnownEvent[]): string[] {
+  const highest = new Map<string, number>();
+  const problems: string[] = [];
+  for (const e of events) {
+    const seen = highest.get(e.streamId) ?? 0;
+    if (e.streamVersion > seen + 1) problems.push(`${e.streamId}@${e.streamVersion} after ${seen}`);
+    highest.set(e.streamId, Math.max(seen, e.streamVersion));
+  }
+  return problems;
 }

@@ -1,9 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeEvent, type KnownEvent } from '@threadline/contracts';
+import type { KnownEvent } from '@threadline/contracts';
 import type { KafkaClient, KafkaRecord } from '@threadline/kafka-client';
-import { endpointsFromEnv, uniqueName } from '@threadline/testing';
+import { assertBuiltPackage, endpointsFromEnv, uniqueName } from '@threadline/testing';
 import { Types, type Connection } from 'mongoose';
 import {
   createEventBackbone,
@@ -20,59 +19,19 @@ import {
 } from '../projection/projection-test-kit';
 import { connectToFreshDatabase, dropAndClose } from '../store/store-harness';
 import { aConversationStarted, aMessageSent } from '../store/thread.fixture';
-import { deleteTopic, readTopic, testKafka, waitFor } from './kafka-harness';
+import {
+  deleteTopic,
+  readTopic,
+  testKafka,
+  waitFor,
+  decodedEvent,
+  outOfOrder,
+} from './kafka-harness';
 
 const STREAMS = 6;
 const COMMITS_PER_STREAM = 5;
 const BATCH_SIZE = 8;
 const packageDir = join(__dirname, '..', '..');
-
-function newestMtime(dir: string, keep: (name: string) => boolean): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(path, keep));
-    else if (keep(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** The child runs the built package; a stale dist would test yesterday's relay. */
-function assertBuilt(): void {
-  const src = newestMtime(
-    join(packageDir, 'src'),
-    (n) => n.endsWith('.ts') && !n.includes('.spec.'),
-  );
-  let dist = 0;
-  try {
-    dist = newestMtime(join(packageDir, 'dist'), (n) => n.endsWith('.js'));
-  } catch {
-    // no dist at all
-  }
-  if (dist < src) {
-    throw new Error(
-      'packages/eventing/dist is missing or older than src: run `npx turbo run build --filter=@threadline/eventing` first',
-    );
-  }
-}
-
-function decoded(record: KafkaRecord): KnownEvent {
-  const result = decodeEvent(JSON.parse(String(record.value)));
-  if (!result.ok) throw new Error(result.reason);
-  return result.event;
-}
-
-/** Problems in one partition: a stream version more than one past the highest seen before it. */
-function outOfOrder(events: KnownEvent[]): string[] {
-  const highest = new Map<string, number>();
-  const problems: string[] = [];
-  for (const e of events) {
-    const seen = highest.get(e.streamId) ?? 0;
-    if (e.streamVersion > seen + 1) problems.push(`${e.streamId}@${e.streamVersion} after ${seen}`);
-    highest.set(e.streamId, Math.max(seen, e.streamVersion));
-  }
-  return problems;
-}
 
 /** Spawns the relay child and resolves with its first "published" line. */
 function spawnRelayChild(
@@ -120,7 +79,9 @@ describe('outbox relay killed with SIGKILL between publish and mark (real proces
   let backbone: EventBackbone | undefined;
   let runner: ProjectionRunner | undefined;
 
-  beforeAll(assertBuilt);
+  beforeAll(() =>
+    assertBuiltPackage(packageDir, 'npx turbo run build --filter=@threadline/eventing'),
+  );
   beforeEach(async () => {
     kafka = testKafka('relay-kill');
     connection = await connectToFreshDatabase('relay_kill');
@@ -193,7 +154,7 @@ describe('outbox relay killed with SIGKILL between publish and mark (real proces
     const offsets = await admin.fetchTopicOffsets(topic).finally(() => admin.disconnect());
     const onTopic = offsets.reduce((n, p) => n + Number(BigInt(p.high) - BigInt(p.low)), 0);
     const records = await readTopic(kafka, topic, (read) => read.length >= onTopic, 20_000);
-    const received = records.map(decoded);
+    const received = records.map(decodedEvent);
 
     expect(new Set(received.map((e) => e.eventId))).toEqual(new Set(written.map((e) => e.eventId)));
     const seen = new Set<string>();
@@ -208,7 +169,7 @@ describe('outbox relay killed with SIGKILL between publish and mark (real proces
     const partitionOf = new Map<string, number>();
     const byPartition = new Map<number, KafkaRecord[]>();
     for (const record of records) {
-      const event = decoded(record);
+      const event = decodedEvent(record);
       expect(record.key).toBe(event.streamId);
       expect(partitionOf.get(event.streamId) ?? record.partition).toBe(record.partition);
       partitionOf.set(event.streamId, record.partition);
@@ -216,7 +177,7 @@ describe('outbox relay killed with SIGKILL between publish and mark (real proces
     }
     for (const partition of byPartition.values()) {
       const ordered = partition.sort((a, b) => Number(BigInt(a.offset) - BigInt(b.offset)));
-      expect(outOfOrder(ordered.map(decoded))).toEqual([]);
+      expect(outOfOrder(ordered.map(decodedEvent))).toEqual([]);
     }
 
     const collection = uniqueName('catalog_kill').replace(/-/g, '_');

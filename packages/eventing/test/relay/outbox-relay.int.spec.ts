@@ -1,4 +1,4 @@
-import { decodeEvent, type KnownEvent } from '@threadline/contracts';
+import type { KnownEvent } from '@threadline/contracts';
 import type { KafkaClient, KafkaRecord } from '@threadline/kafka-client';
 import type { Connection } from 'mongoose';
 import {
@@ -9,25 +9,15 @@ import {
 } from '../../src';
 import { connectToFreshDatabase, dropAndClose } from '../store/store-harness';
 import { aConversationStarted, aMessageSent } from '../store/thread.fixture';
-import { createTopic, deleteTopic, readTopic, testKafka, waitFor } from './kafka-harness';
-
-function decoded(record: KafkaRecord): KnownEvent {
-  const result = decodeEvent(JSON.parse(String(record.value)));
-  if (!result.ok) throw new Error(result.reason);
-  return result.event;
-}
-
-/** Every record's stream version is at most one past the highest seen before it in its stream. */
-function outOfOrder(events: KnownEvent[]): string[] {
-  const highest = new Map<string, number>();
-  const problems: string[] = [];
-  for (const e of events) {
-    const seen = highest.get(e.streamId) ?? 0;
-    if (e.streamVersion > seen + 1) problems.push(`${e.streamId}@${e.streamVersion} after ${seen}`);
-    highest.set(e.streamId, Math.max(seen, e.streamVersion));
-  }
-  return problems;
-}
+import {
+  createTopic,
+  deleteTopic,
+  readTopic,
+  testKafka,
+  waitFor,
+  decodedEvent,
+  outOfOrder,
+} from './kafka-harness';
 
 describe('outbox relay against real Kafka and the real store', () => {
   let kafka: KafkaClient;
@@ -99,16 +89,16 @@ describe('outbox relay against real Kafka and the real store', () => {
 
     const crashedIds = new Set(crashed.flat().flatMap((c) => c.events.map((e) => e.eventId)));
     const records = await readTopic(kafka, topic, (read) => {
-      const ids = new Set(read.map((r) => decoded(r).eventId));
+      const ids = new Set(read.map((r) => decodedEvent(r).eventId));
       return written.every((e) => ids.has(e.eventId));
     });
-    const received = records.map(decoded);
+    const received = records.map(decodedEvent);
 
     expect(new Set(received.map((e) => e.eventId))).toEqual(new Set(written.map((e) => e.eventId)));
     // The crashed batch went out twice: at least once, never lost.
     expect(received.length).toBeGreaterThanOrEqual(written.length + crashedIds.size);
     for (const record of records) {
-      const event = decoded(record);
+      const event = decodedEvent(record);
       expect(record.key).toBe(event.streamId);
       expect(record.headers).toEqual({
         type: event.type,
@@ -122,7 +112,7 @@ describe('outbox relay against real Kafka and the real store', () => {
       byPartition.set(r.partition, [...(byPartition.get(r.partition) ?? []), r]);
     for (const partition of byPartition.values()) {
       const ordered = partition.sort((a, b) => Number(BigInt(a.offset) - BigInt(b.offset)));
-      expect(outOfOrder(ordered.map(decoded))).toEqual([]);
+      expect(outOfOrder(ordered.map(decodedEvent))).toEqual([]);
     }
     const published = await connection.db!.collection('commits').find().toArray();
     expect(published.every((c) => c.published === true && c.publishedAt instanceof Date)).toBe(
@@ -147,7 +137,7 @@ describe('outbox relay against real Kafka and the real store', () => {
     await waitFor(async () => (await unpublishedCount()) === 0);
     const records = await readTopic(kafka, topic, (read) => read.length >= 3);
 
-    const skewed = records.map(decoded).filter((e) => e.streamId === 'thread-skew');
+    const skewed = records.map(decodedEvent).filter((e) => e.streamId === 'thread-skew');
     expect(skewed.map((e) => e.streamVersion)).toEqual([1, 2]);
   });
 
@@ -162,7 +152,7 @@ describe('outbox relay against real Kafka and the real store', () => {
     const { events } = await relay.store.append('thread-nudge', 0, [aConversationStarted()]);
     const [record] = await readTopic(kafka, topic, (read) => read.length >= 1, 10_000);
 
-    expect(decoded(record!).eventId).toBe(events[0]!.eventId);
+    expect(decodedEvent(record!).eventId).toBe(events[0]!.eventId);
     expect(Date.now() - startedAt).toBeLessThan(10_000);
     await waitFor(async () => (await unpublishedCount()) === 0, 5_000);
   });
