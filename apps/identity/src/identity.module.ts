@@ -2,9 +2,15 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { streamCatalogProjection } from '@threadline/eventing';
 import { EventBackboneModule, ServiceKitModule } from '@threadline/service-kit';
+import { authenticationProviders } from './infrastructure/authentication.providers';
 import type { IdentityConfig } from './infrastructure/config/identity.config';
 import { applicationsProjection } from './infrastructure/mongo/applications.projection';
+import { identitiesProjection } from './infrastructure/mongo/identities.projection';
+import { sessionsProjection } from './infrastructure/mongo/sessions.projection';
+import { sessionProviders } from './infrastructure/sessions/sessions.providers';
 import { tenancyProviders } from './infrastructure/tenancy.providers';
+import { WidgetAuthController } from './interface/http/authentication/widget-auth.controller';
+import { SessionsController } from './interface/http/sessions/sessions.controller';
 import { AgentsController } from './interface/http/tenancy/agents.controller';
 import { ApplicationsController } from './interface/http/tenancy/applications.controller';
 import { OrganizationsController } from './interface/http/tenancy/organizations.controller';
@@ -20,10 +26,22 @@ export class IdentityModule {
         EventBackboneModule.forService('identity', [
           streamCatalogProjection('identity'),
           applicationsProjection(),
+          identitiesProjection(),
+          sessionsProjection(),
         ]),
       ],
-      controllers: [OrganizationsController, ApplicationsController, AgentsController],
-      providers: [...tenancyProviders(config)],
+      controllers: [
+        OrganizationsController,
+        ApplicationsController,
+        AgentsController,
+        WidgetAuthController,
+        SessionsController,
+      ],
+      providers: [
+        ...tenancyProviders(config),
+        ...authenticationProviders(config),
+        ...sessionProviders(config),
+      ],
     };
   }
 }

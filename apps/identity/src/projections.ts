@@ -3,3 +3,11 @@ export {
   applicationsProjection,
   APPLICATIONS_COLLECTION,
 } from './infrastructure/mongo/applications.projection';
+export {
+  identitiesProjection,
+  IDENTITIES_COLLECTION,
+} from './infrastructure/mongo/identities.projection';
+export {
+  sessionsProjection,
+  SESSIONS_COLLECTION,
+} from './infrastructure/mongo/sessions.projection';

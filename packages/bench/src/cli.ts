@@ -6,8 +6,9 @@ import mongoose from 'mongoose';
 import { compare, type Comparison, type Figure } from './measure';
 import { rawBulkUpsert, rawInsertMany } from './raw/mongo-raw';
 import { rawConsume, rawProduce } from './raw/kafka-raw';
-import { renderMarkdown, writeBenchmarksFile } from './report';
+import { formatFigure, formatRatio, renderMarkdown, writeBenchmarksFile } from './report';
 import { sampleMessages } from './sample-events';
+import { runAuthBenchmarks } from './auth/auth.bench';
 import { runBackboneBenchmarks } from './backbone/backbone.bench';
 import { benchVersions } from './versions';
 
@@ -19,9 +20,30 @@ function positiveIntFromEnv(name: string, fallback: number): number {
   return value;
 }
 
+const sectionNames = ['backbone', 'auth'] as const;
+type Section = (typeof sectionNames)[number];
+
+/** `BENCH_SECTIONS=auth` runs only the named sections; default all. */
+function sectionsFromEnv(): Set<Section> {
+  const raw = process.env.BENCH_SECTIONS;
+  if (!raw) return new Set(sectionNames);
+  const named = raw.split(',').map((s) => s.trim());
+  const unknown = named.filter((s) => !(sectionNames as readonly string[]).includes(s));
+  if (unknown.length > 0) {
+    throw new Error(
+      `BENCH_SECTIONS: unknown ${unknown.join(', ')}; known: ${sectionNames.join(', ')}`,
+    );
+  }
+  return new Set(named as Section[]);
+}
+
 async function main(): Promise<void> {
   const events = positiveIntFromEnv('BENCH_EVENTS', 10_000);
   const streams = positiveIntFromEnv('BENCH_STREAMS', 500);
+  const authUsers = positiveIntFromEnv('BENCH_AUTH_USERS', 200);
+  const authSeconds = positiveIntFromEnv('BENCH_AUTH_SECONDS', 10);
+  const authConnections = positiveIntFromEnv('BENCH_AUTH_CONNECTIONS', 16);
+  const sections = sectionsFromEnv();
   const runId = Date.now().toString(36);
   const infra =
     process.env.KAFKA_BROKERS && process.env.MONGODB_URI
@@ -45,20 +67,45 @@ async function main(): Promise<void> {
     const baselines: Record<string, Figure> = {};
     const record = (key: string, figure: Figure) => {
       baselines[key] = figure;
-      console.log(`  ${figure.name}: ${Math.round(figure.value)} ${figure.unit}`);
+      console.log(`  ${figure.name}: ${formatFigure(figure)}`);
     };
-    record('produce', await rawProduce(kafka, topic, sample));
-    record('consume', await rawConsume(kafka, topic, `bench-raw-group-${runId}`, events));
-    record('insertMany', await rawInsertMany(db, 'raw_commits', sample));
-    record('bulkWrite', await rawBulkUpsert(db, 'raw_upserts', sample));
-
     const comparisons: Comparison[] = [];
-    for (const { product, baseline } of await runBackboneBenchmarks({ kafka, db, sample, runId })) {
-      const comparison = compare(product, baselines[baseline] as Figure);
+    const show = (comparison: Comparison) => {
       console.log(
-        `  ${product.name}: ${Math.round(product.value)} ${product.unit} (${(comparison.ratio * 100).toFixed(0)}% of ${comparison.baseline.name})`,
+        `  ${comparison.product.name}: ${formatFigure(comparison.product)} (${formatRatio(comparison)} of ${comparison.baseline.name})`,
       );
       comparisons.push(comparison);
+    };
+
+    if (sections.has('backbone')) {
+      record('produce', await rawProduce(kafka, topic, sample));
+      record('consume', await rawConsume(kafka, topic, `bench-raw-group-${runId}`, events));
+      record('insertMany', await rawInsertMany(db, 'raw_commits', sample));
+      record('bulkWrite', await rawBulkUpsert(db, 'raw_upserts', sample));
+      for (const { product, baseline } of await runBackboneBenchmarks({
+        kafka,
+        db,
+        sample,
+        runId,
+      })) {
+        show(compare(product, baselines[baseline] as Figure));
+      }
+    }
+
+    if (sections.has('auth')) {
+      console.log(
+        `bench auth: ${authUsers} returning users, ${authConnections} connections, ${authSeconds} s (BENCH_AUTH_USERS, BENCH_AUTH_CONNECTIONS, BENCH_AUTH_SECONDS)`,
+      );
+      const auth = await runAuthBenchmarks({
+        kafkaBrokers: infra.kafkaBrokers,
+        mongodbUri: infra.mongodbUri,
+        runId,
+        users: authUsers,
+        durationSeconds: authSeconds,
+        connections: authConnections,
+      });
+      auth.baselines.forEach((figure, i) => record(`auth-${i}`, figure));
+      auth.comparisons.forEach(show);
     }
 
     const report = {
@@ -70,8 +117,12 @@ async function main(): Promise<void> {
       baselines: Object.values(baselines),
     };
     console.log(`\n${renderMarkdown(report)}`);
-    writeBenchmarksFile(join(repoRoot, 'BENCHMARKS.md'), report);
-    console.log('\nrecorded in BENCHMARKS.md');
+    if (sections.size === sectionNames.length) {
+      writeBenchmarksFile(join(repoRoot, 'BENCHMARKS.md'), report);
+      console.log('\nrecorded in BENCHMARKS.md');
+    } else {
+      console.log('\nnot recorded: BENCHMARKS.md keeps only runs of every section');
+    }
   } finally {
     await admin.deleteTopics([topic]).catch(() => undefined);
     await admin.disconnect();

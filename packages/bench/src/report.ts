@@ -11,7 +11,20 @@ export interface BenchReport {
   baselines: Figure[];
 }
 
-const format = (f: Figure) => `${Math.round(f.value).toLocaleString('en-US')} ${f.unit}`;
+/** Latencies are small numbers of milliseconds: they keep a decimal. */
+export function formatFigure(f: Figure): string {
+  const digits = f.unit === 'ms' && f.value < 100 ? 1 : 0;
+  return `${f.value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })} ${f.unit}`;
+}
+
+/** Throughput as a share of its baseline; a latency as a multiple of it (lower is better). */
+export function formatRatio(c: Comparison): string {
+  if (c.product.unit === 'ms') return `${c.ratio.toFixed(1)}×`;
+  const percent = c.ratio * 100;
+  return `${percent < 10 ? percent.toPrecision(2) : percent.toFixed(0)}%`;
+}
+
+const format = formatFigure;
 
 export function machineLine(): string {
   return `${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown cpu'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB`;
@@ -20,7 +33,7 @@ export function machineLine(): string {
 export function renderMarkdown(report: BenchReport): string {
   const rows = report.comparisons.map(
     (c) =>
-      `| ${c.product.name} | ${format(c.product)} | ${c.baseline.name} | ${format(c.baseline)} | ${(c.ratio * 100).toFixed(0)}% |`,
+      `| ${c.product.name} | ${format(c.product)} | ${c.baseline.name} | ${format(c.baseline)} | ${formatRatio(c)} |`,
   );
   return [
     `Taken ${report.takenAt.toISOString()} on ${machineLine()}; ${report.events.toLocaleString('en-US')} events over ${report.streams} streams.`,

@@ -1,6 +1,10 @@
 import { services, type EventEnvelope, type ServiceName } from '@threadline/contracts';
 import { streamCatalogProjection, type Projection } from '@threadline/eventing';
-import { applicationsProjection } from '@threadline/identity/dist/projections';
+import {
+  applicationsProjection,
+  identitiesProjection,
+  sessionsProjection,
+} from '@threadline/identity/dist/projections';
 
 /** Builds one projection of one service, as its live runner defines it. */
 export type ProjectionFactory = () => Projection<EventEnvelope>;
@@ -27,7 +31,11 @@ function platformProjections(service: ServiceName): Record<string, ProjectionFac
 
 /** Each service's own projections, by the name `--projection` takes. */
 const serviceProjections: Partial<Record<ServiceName, Record<string, ProjectionFactory>>> = {
-  identity: { applications: registerProjection(() => applicationsProjection()) },
+  identity: {
+    applications: registerProjection(() => applicationsProjection()),
+    identities: registerProjection(() => identitiesProjection()),
+    sessions: registerProjection(() => sessionsProjection()),
+  },
 };
 
 export const projectionRegistry: ProjectionRegistry = Object.fromEntries(

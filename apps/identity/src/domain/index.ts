@@ -68,3 +68,15 @@ export {
   type VisitorStarted,
   type VisitorState,
 } from './visitor.decider';
+export {
+  decideSession,
+  evolveSession,
+  sessionDecider,
+  sessionStreamId,
+  type EndSession,
+  type SessionCommand,
+  type SessionEndReason,
+  type SessionEnded,
+  type SessionEvent,
+  type SessionState,
+} from './sessions/session.decider';

@@ -11,5 +11,7 @@ export const VisitorStartedV1 = defineEvent(
     deviceId: z.string().min(1).max(128),
     generatedName: z.string().min(1).max(255),
     prefill: UserProfile,
+    /** The device session this start opened (S8); added as optional in v1. */
+    sessionId: z.string().min(1).max(128).optional(),
   }),
 );

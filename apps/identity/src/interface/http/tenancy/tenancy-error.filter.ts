@@ -1,5 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter } from '@nestjs/common';
 import { ConcurrencyError } from '@threadline/eventing';
+import { AuthenticationRejectedError, IdentityError } from '../../../domain';
 import { TenancyError } from '../../../domain/tenancy';
 
 const statusByCode: Record<string, number> = {
@@ -18,13 +19,21 @@ const statusByCode: Record<string, number> = {
 
 interface JsonResponse {
   status(code: number): { json(body: unknown): void };
+  setHeader(name: string, value: string): void;
 }
 
-/** Maps tenancy refusals to 4xx with their stable code and field; a lost race after retries is 409. */
-@Catch(TenancyError, ConcurrencyError)
+/**
+ * Maps tenancy and identity refusals to 4xx with their stable code and field; a lost race after
+ * retries is 409. A rejected authentication says only why (S6): nothing of the user.
+ */
+@Catch(TenancyError, IdentityError, ConcurrencyError)
 export class TenancyErrorFilter implements ExceptionFilter {
-  catch(error: TenancyError | ConcurrencyError, host: ArgumentsHost): void {
+  catch(error: TenancyError | IdentityError | ConcurrencyError, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<JsonResponse>();
+    if (error instanceof IdentityError) {
+      identityRefusal(error, response);
+      return;
+    }
     if (error instanceof ConcurrencyError) {
       response.status(409).json({
         statusCode: 409,
@@ -41,4 +50,29 @@ export class TenancyErrorFilter implements ExceptionFilter {
       ...(error.field ? { field: error.field } : {}),
     });
   }
+}
+
+function identityRefusal(error: IdentityError, response: JsonResponse): void {
+  if (error instanceof AuthenticationRejectedError) {
+    // S6/S7: every refused init is a 403 and a clean chat; a brute-force lockout says when to retry.
+    const statusCode = 403;
+    if (error.retryAfterSeconds !== undefined) {
+      response.setHeader('Retry-After', String(error.retryAfterSeconds));
+    }
+    response.status(statusCode).json({
+      statusCode,
+      error: error.code,
+      message: error.message,
+      reason: error.reason,
+    });
+    return;
+  }
+  const statusCode = error.httpStatus;
+  response.status(statusCode).json({
+    statusCode,
+    error: error.code,
+    // A broken stream is our fault; its detail stays in the logs.
+    message: statusCode >= 500 ? 'internal error' : error.message,
+    ...('field' in error && typeof error.field === 'string' && { field: error.field }),
+  });
 }

@@ -1,0 +1,72 @@
+import { Logger, type Provider } from '@nestjs/common';
+import { getConnectionToken } from '@nestjs/mongoose';
+import {
+  AggregateRepository,
+  EVENT_STORE,
+  systemClock,
+  type EventStore,
+} from '@threadline/eventing';
+import type { Connection } from 'mongoose';
+import {
+  AUTHENTICATION_CLOCK,
+  AUTHENTICATION_RANDOMNESS,
+  authenticationHandlers,
+  FAILED_GUESSES,
+  SECURITY_HASH_PEPPER,
+  USER_IDENTITY_REPOSITORY,
+  VISITOR_REPOSITORY,
+} from '../application/authentication';
+import { userIdentityDecider, visitorDecider } from '../domain';
+import type { IdentityConfig } from './config/identity.config';
+import { resolveHashPepper } from './crypto/hash-pepper';
+import { CryptoAuthenticationRandomness } from './crypto/random-authentication-randomness';
+import { userIdentityCodec } from './eventing/user-identity.codec';
+import { visitorCodec } from './eventing/visitor.codec';
+import { MongoFailedGuesses } from './mongo/mongo-failed-guesses';
+
+/**
+ * Binds the widget-authentication ports; the handler comes with them. `SESSION_ISSUER` is bound
+ * by the sessions providers.
+ */
+export function authenticationProviders(config: IdentityConfig): Provider[] {
+  return [
+    ...authenticationHandlers,
+    {
+      provide: USER_IDENTITY_REPOSITORY,
+      inject: [EVENT_STORE],
+      useFactory: (store: EventStore) =>
+        new AggregateRepository(store, userIdentityDecider, userIdentityCodec),
+    },
+    {
+      provide: VISITOR_REPOSITORY,
+      inject: [EVENT_STORE],
+      useFactory: (store: EventStore) =>
+        new AggregateRepository(store, visitorDecider, visitorCodec),
+    },
+    { provide: AUTHENTICATION_RANDOMNESS, useValue: new CryptoAuthenticationRandomness() },
+    { provide: AUTHENTICATION_CLOCK, useValue: systemClock },
+    {
+      provide: SECURITY_HASH_PEPPER,
+      useFactory: () => {
+        const resolved = resolveHashPepper(config.IDENTITY_HASH_PEPPER);
+        if (resolved.source === 'development-default') {
+          new Logger('identity').warn(
+            'IDENTITY_HASH_PEPPER is not set: security hashes are keyed with a PUBLIC development ' +
+              'pepper. Set IDENTITY_HASH_PEPPER (at least 32 bytes) before any real init; ' +
+              'production refuses to start without it.',
+          );
+        }
+        return resolved.pepper;
+      },
+    },
+    {
+      provide: FAILED_GUESSES,
+      inject: [getConnectionToken()],
+      useFactory: (connection: Connection) =>
+        new MongoFailedGuesses(() => {
+          if (!connection.db) throw new Error('the identity store connection has no database');
+          return connection.db;
+        }),
+    },
+  ];
+}

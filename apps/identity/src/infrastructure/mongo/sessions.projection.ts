@@ -1,0 +1,109 @@
+import {
+  eventsTopic,
+  type SessionEndedV1,
+  type TypedEvent,
+  type UserAuthenticatedV1,
+  type VisitorStartedV1,
+} from '@threadline/contracts';
+import { defineProjection, type Projection, type ProjectionDocument } from '@threadline/eventing';
+
+export const SESSIONS_COLLECTION = 'sessions';
+
+/**
+ * One device session (S8), keyed by session id. The document belongs to the session's stream
+ * (`session-<id>`, where its end is recorded); its start comes from the user or visitor stream.
+ */
+export interface SessionDocument extends ProjectionDocument {
+  applicationId: string;
+  subject?: { kind: 'user' | 'visitor'; id: string };
+  deviceId?: string;
+  startedAt?: Date;
+  /** Where the start was recorded: that stream and its version. */
+  startedBy?: { streamId: string; streamVersion: number };
+  endedAt?: Date;
+  endReason?: 'logout' | 'revoked' | 'expired';
+}
+
+type SessionEvent = TypedEvent<
+  typeof UserAuthenticatedV1 | typeof VisitorStartedV1 | typeof SessionEndedV1
+>;
+
+function isSessionEvent(event: { type: string }): event is SessionEvent {
+  return (
+    event.type === 'identity.user-authenticated' ||
+    event.type === 'identity.visitor-started' ||
+    event.type === 'identity.session-ended'
+  );
+}
+
+const sessionStream = (sessionId: string) => `session-${sessionId}`;
+
+/**
+ * The `sessions` read model, rebuildable by replay (S15); the session check of the gateway reads
+ * `endedAt` from it. Start and end come from different streams, so from different partitions and
+ * in either order: the end goes through `applyOnce` on the session stream, and the start, which
+ * is one event that names a fresh session id, writes only its own fields, the same ones each time.
+ */
+export function sessionsProjection(
+  overrides: { topics?: readonly string[]; collection?: string } = {},
+): Projection {
+  return defineProjection({
+    name: 'sessions',
+    topics: overrides.topics ?? [eventsTopic('identity')],
+    collection: overrides.collection ?? SESSIONS_COLLECTION,
+    schemaVersion: 1,
+    async setup(collection) {
+      await collection.createIndex({ applicationId: 1, 'subject.id': 1 });
+    },
+    async apply(event, ctx) {
+      if (!isSessionEvent(event)) return;
+      switch (event.type) {
+        case 'identity.user-authenticated':
+        case 'identity.visitor-started': {
+          const p = event.payload;
+          if (p.sessionId === undefined) return;
+          const subject =
+            event.type === 'identity.user-authenticated'
+              ? { kind: 'user', id: event.payload.userId }
+              : { kind: 'visitor', id: event.payload.visitorId };
+          await ctx.collection.updateOne(
+            { _id: p.sessionId },
+            {
+              $set: {
+                applicationId: event.tenantId,
+                subject,
+                deviceId: p.deviceId,
+                startedAt: new Date(event.occurredAt),
+                startedBy: { streamId: event.streamId, streamVersion: event.streamVersion },
+              },
+              $setOnInsert: {
+                streamId: sessionStream(p.sessionId),
+                streamVersion: 0,
+                schemaVersion: ctx.schemaVersion,
+              },
+            },
+            { upsert: true },
+          );
+          return;
+        }
+        case 'identity.session-ended':
+          await ctx.applyOnce(
+            {
+              _id: event.payload.sessionId,
+              streamId: event.streamId,
+              streamVersion: event.streamVersion,
+            },
+            {
+              $set: { endedAt: new Date(event.occurredAt), endReason: event.payload.reason },
+              $setOnInsert: { applicationId: event.tenantId },
+            },
+          );
+          return;
+        default: {
+          const never: never = event;
+          return never;
+        }
+      }
+    },
+  });
+}
