@@ -9,6 +9,7 @@ export function serviceTestEnv(service: string): NodeJS.ProcessEnv {
     KAFKA_BROKERS: kafkaBrokers,
     MONGODB_URI: mongodbUri,
     MONGODB_DATABASE: uniqueName(service).replace(/-/g, '_'),
+    PROJECTION_GROUP_PREFIX: uniqueName(`test-${service}`),
     LOG_LEVEL: 'silent',
   };
 }

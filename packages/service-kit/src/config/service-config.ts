@@ -30,6 +30,14 @@ export const StoreServiceConfig = BaseServiceConfig.extend({
     .string()
     .regex(/^[A-Za-z0-9_-]{1,63}$/)
     .optional(),
+  /**
+   * Prefixes the consumer groups of the live projections. Tests give each service instance its own
+   * groups (and database), so instances never split a topic's partitions between them.
+   */
+  PROJECTION_GROUP_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,100}$/)
+    .optional(),
 });
 export type StoreServiceConfig = z.infer<typeof StoreServiceConfig>;
 

@@ -11,6 +11,7 @@ import type { EventEnvelope, ServiceName } from '@threadline/contracts';
 import {
   createEventBackbone,
   createProjectionRunner,
+  projectionGroupId,
   EVENT_STORE,
   SNAPSHOT_STORE,
   streamCatalogProjection,
@@ -21,6 +22,7 @@ import {
 import type { KafkaClient } from '@threadline/kafka-client';
 import type { Connection } from 'mongoose';
 import { KAFKA_CLIENT } from '../kafka/kafka.provider';
+import { SERVICE_KIT_OPTIONS, type ServiceKitOptions } from '../service-options';
 
 export const EVENT_BACKBONE = Symbol('EVENT_BACKBONE');
 const PROJECTION_RUNNERS = Symbol('PROJECTION_RUNNERS');
@@ -76,11 +78,19 @@ export class EventBackboneModule {
         },
         {
           provide: PROJECTION_RUNNERS,
-          inject: [getConnectionToken(), KAFKA_CLIENT],
-          useFactory: (connection: Connection, kafka: KafkaClient) =>
-            projections.map((projection) =>
-              createProjectionRunner({ service, kafka, db: connection.db as never, projection }),
-            ),
+          inject: [getConnectionToken(), KAFKA_CLIENT, SERVICE_KIT_OPTIONS],
+          useFactory: (connection: Connection, kafka: KafkaClient, options: ServiceKitOptions) => {
+            const prefix = options.store ? options.config.PROJECTION_GROUP_PREFIX : undefined;
+            return projections.map((projection) =>
+              createProjectionRunner({
+                service,
+                kafka,
+                db: connection.db as never,
+                projection,
+                groupId: prefix ? `${prefix}.${projectionGroupId(service, projection)}` : undefined,
+              }),
+            );
+          },
         },
         EventBackboneLifecycle,
       ],
