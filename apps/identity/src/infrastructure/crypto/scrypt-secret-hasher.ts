@@ -1,4 +1,4 @@
-import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { createHash, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import type { SecretHasher } from '../../application/tenancy/ports/secret-hasher.port';
 
 /** Parameters of new hashes; old hashes keep theirs, since every hash carries its own. */
@@ -73,12 +73,34 @@ export function verifyApplicationSecret(secret: string, applicationSecretHash: s
   return verifySecret(secret, applicationSecretHash);
 }
 
+/**
+ * Every widget init presents its application's secret, and scrypt costs ~30 ms of CPU on purpose:
+ * verified pairs are remembered (as a SHA-256 of hash and secret, never the secret) so a returning
+ * init costs a hash, not a key derivation. Only successes are kept; a wrong guess always pays.
+ */
 export class ScryptSecretHasher implements SecretHasher {
+  private readonly verified = new Set<string>();
+
+  constructor(
+    private readonly maxRemembered = 10_000,
+    private readonly derive: (secret: string, hash: string) => Promise<boolean> = verifySecret,
+  ) {}
+
   hash(secret: string): Promise<string> {
     return hashSecret(secret);
   }
 
-  verify(secret: string, hash: string): Promise<boolean> {
-    return verifySecret(secret, hash);
+  async verify(secret: string, hash: string): Promise<boolean> {
+    const pair = createHash('sha256').update(hash).update('\0').update(secret).digest('base64url');
+    if (this.verified.has(pair)) return true;
+    const matches = await this.derive(secret, hash);
+    if (matches) {
+      if (this.verified.size >= this.maxRemembered) {
+        const oldest = this.verified.values().next().value;
+        if (oldest !== undefined) this.verified.delete(oldest);
+      }
+      this.verified.add(pair);
+    }
+    return matches;
   }
 }

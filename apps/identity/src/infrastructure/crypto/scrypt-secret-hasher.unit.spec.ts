@@ -1,4 +1,9 @@
-import { hashSecret, verifyApplicationSecret, verifySecret } from './scrypt-secret-hasher';
+import {
+  ScryptSecretHasher,
+  hashSecret,
+  verifyApplicationSecret,
+  verifySecret,
+} from './scrypt-secret-hasher';
 
 describe('scrypt secret hashing', () => {
   it('given a hashed secret, when the same secret is verified, then it matches; another does not', async () => {
@@ -29,4 +34,32 @@ describe('scrypt secret hashing', () => {
       await expect(verifySecret('anything', hash)).resolves.toBe(false);
     },
   );
+
+  it('given a verified secret, when it is verified again, then the remembered pair answers without scrypt; a wrong one always pays', async () => {
+    let derivations = 0;
+    const hasher = new ScryptSecretHasher(2, (secret, hash) => {
+      derivations += 1;
+      return verifySecret(secret, hash);
+    });
+    const hash = await hashSecret('returning-widget-secret');
+    await expect(hasher.verify('returning-widget-secret', hash)).resolves.toBe(true);
+    await expect(hasher.verify('returning-widget-secret', hash)).resolves.toBe(true);
+    expect(derivations).toBe(1);
+    await expect(hasher.verify('returning-widget-secreT', hash)).resolves.toBe(false);
+    await expect(hasher.verify('returning-widget-secreT', hash)).resolves.toBe(false);
+    expect(derivations).toBe(3);
+  });
+
+  it('given more verified pairs than it remembers, then the oldest is forgotten and derived again', async () => {
+    let derivations = 0;
+    const hasher = new ScryptSecretHasher(1, (secret, hash) => {
+      derivations += 1;
+      return verifySecret(secret, hash);
+    });
+    const [a, b] = await Promise.all([hashSecret('a-secret'), hashSecret('b-secret')]);
+    await hasher.verify('a-secret', a);
+    await hasher.verify('b-secret', b);
+    await expect(hasher.verify('a-secret', a)).resolves.toBe(true);
+    expect(derivations).toBe(3);
+  });
 });
