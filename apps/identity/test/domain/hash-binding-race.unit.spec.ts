@@ -1,9 +1,7 @@
-import type { KnownEvent } from '@threadline/contracts';
 import {
   AggregateRepository,
   InMemoryEventStore,
   retryOnConcurrency,
-  type EventCodec,
   type EventStore,
 } from '@threadline/eventing';
 import type { AuthenticateUser } from '../../src/domain/authenticate-user.command';
@@ -16,40 +14,8 @@ import {
 } from '../../src/domain/user-identity.decider';
 import type { UserIdentityEvent } from '../../src/domain/user-identity.events';
 import { userIdentityStreamId } from '../../src/domain/user-identity.stream';
+import { userIdentityCodec } from '../../src/infrastructure/eventing/user-identity.codec';
 
-/** A minimal codec for this spec; the service's own belongs in infrastructure/eventing. */
-const codec: EventCodec<UserIdentityEvent> = {
-  encode(event) {
-    switch (event.type) {
-      case 'UserAuthenticated': {
-        const { type: _type, ...payload } = event;
-        return { type: 'identity.user-authenticated', version: 1, payload };
-      }
-      case 'HashBound':
-        return {
-          type: 'identity.hash-bound',
-          version: 1,
-          payload: { userId: event.userId, keyedHash: event.keyedHash },
-        };
-      case 'AuthenticationRejected': {
-        const { type: _type, at: _at, ...payload } = event;
-        return { type: 'identity.authentication-rejected', version: 1, payload };
-      }
-    }
-  },
-  decode(envelope: KnownEvent): UserIdentityEvent {
-    switch (envelope.type) {
-      case 'identity.user-authenticated':
-        return { type: 'UserAuthenticated', ...envelope.payload };
-      case 'identity.hash-bound':
-        return { type: 'HashBound', ...envelope.payload };
-      case 'identity.authentication-rejected':
-        return { type: 'AuthenticationRejected', ...envelope.payload, at: envelope.occurredAt };
-      default:
-        throw new Error(`not a user identity event: ${envelope.type}`);
-    }
-  },
-};
 
 const PEPPER = 'pepper-of-at-least-32-bytes-0001';
 const metadata = { tenantId: 'app-1', correlationId: 'corr-1', causationId: 'cause-1' };
@@ -111,7 +77,7 @@ function authenticate(
 describe('S6: binding is atomic through the stream version', () => {
   it('given two concurrent first inits with different hashes, then exactly one binds and the other is refused', async () => {
     const store = new InMemoryEventStore();
-    const repository = new AggregateRepository(raceAtLoad(store, 2), userIdentityDecider, codec);
+    const repository = new AggregateRepository(raceAtLoad(store, 2), userIdentityDecider, userIdentityCodec);
     const retries = { count: 0 };
 
     const outcomes = await Promise.all([
@@ -141,7 +107,7 @@ describe('S6: binding is atomic through the stream version', () => {
 
   it('given two concurrent first inits with the same hash, then one binds and the other just authenticates', async () => {
     const store = new InMemoryEventStore();
-    const repository = new AggregateRepository(raceAtLoad(store, 2), userIdentityDecider, codec);
+    const repository = new AggregateRepository(raceAtLoad(store, 2), userIdentityDecider, userIdentityCodec);
     const retries = { count: 0 };
 
     const outcomes = await Promise.all([
@@ -160,7 +126,7 @@ describe('S6: binding is atomic through the stream version', () => {
 
   it('given a bound hash in the store, when a later init guesses, then the reloaded state refuses it', async () => {
     const store = new InMemoryEventStore();
-    const repository = new AggregateRepository(store, userIdentityDecider, codec);
+    const repository = new AggregateRepository(store, userIdentityDecider, userIdentityCodec);
     await authenticate(repository, anInit('hash-a', 's-1'), { count: 0 });
 
     await expect(authenticate(repository, anInit('guess', 's-2'), { count: 0 })).resolves.toEqual({
