@@ -29,6 +29,25 @@ export default tseslint.config(
     },
   },
   {
+    // STYLE.md: the domain is pure; dependencies point inwards.
+    files: ['apps/*/src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'kafkajs', message: 'the domain does no I/O' },
+            { name: 'mongoose', message: 'the domain does no I/O' },
+            { name: '@threadline/kafka-client', message: 'the domain does no I/O' },
+            { name: '@threadline/service-kit', message: 'the domain knows no framework' },
+            { name: '@threadline/contracts', message: 'the domain has its own events; codecs map them' },
+          ],
+          patterns: [{ group: ['@nestjs/*'], message: 'the domain knows no framework' }],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
