@@ -1,19 +1,6 @@
-import type { IdentityKey } from './identity-key-ring';
+import { at, newKey, oldKey, ring } from './identity-key-ring.spec-kit';
 import { userHashOf, verifyUserHash } from './user-hash.verifier';
 
-const at = (iso: string) => new Date(iso);
-const oldKey: IdentityKey = {
-  keyId: 'key-old',
-  secret: 'old-secret-of-at-least-32-bytes!',
-  activeFrom: '2026-01-01T00:00:00Z',
-  retiresAt: '2026-11-30T00:00:00Z',
-};
-const newKey: IdentityKey = {
-  keyId: 'key-new',
-  secret: 'new-secret-of-at-least-32-bytes!',
-  activeFrom: '2026-11-20T00:00:00Z',
-};
-const ring = [oldKey, newKey];
 const OVERLAP = at('2026-11-25T00:00:00Z');
 
 describe('user_hash verification (S7)', () => {

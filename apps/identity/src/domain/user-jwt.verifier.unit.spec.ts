@@ -1,22 +1,10 @@
 import { SignJWT, type JWTPayload } from 'jose';
 import type { IdentityKey } from './identity-key-ring';
+import { at, newKey, oldKey, ring } from './identity-key-ring.spec-kit';
 import { verifyUserJwt } from './user-jwt.verifier';
 
-const at = (iso: string) => new Date(iso);
 const NOW = at('2026-11-25T10:00:00Z');
 const nowSeconds = NOW.getTime() / 1000;
-const oldKey: IdentityKey = {
-  keyId: 'key-old',
-  secret: 'old-secret-of-at-least-32-bytes!',
-  activeFrom: '2026-01-01T00:00:00Z',
-  retiresAt: '2026-11-30T00:00:00Z',
-};
-const newKey: IdentityKey = {
-  keyId: 'key-new',
-  secret: 'new-secret-of-at-least-32-bytes!',
-  activeFrom: '2026-11-20T00:00:00Z',
-};
-const ring = [oldKey, newKey];
 
 interface TokenOptions {
   key?: IdentityKey;

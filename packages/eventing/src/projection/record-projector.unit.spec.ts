@@ -4,19 +4,8 @@ import { mongo } from 'mongoose';
 import { platformEventDecoder, type EventDecoder } from '../upcasting';
 import type { Projection, ProjectionContext } from './projection';
 import { createRecordProjector } from './record-projector';
+import { sessionEnded } from './session-ended.fixture.spec';
 
-const sessionEnded = {
-  eventId: '019aaf00-0000-7000-8000-000000000006',
-  type: 'identity.session-ended',
-  version: 1,
-  occurredAt: '2026-11-23T10:00:00.000Z',
-  tenantId: 'app-demo',
-  streamId: 'session-s1',
-  streamVersion: 2,
-  correlationId: 'corr-1',
-  causationId: 'cause-1',
-  payload: { sessionId: 's1', reason: 'logout' },
-};
 const aRecord = (value: unknown): KafkaRecord => ({
   topic: 'identity.events',
   partition: 0,
