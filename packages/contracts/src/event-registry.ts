@@ -1,32 +1,14 @@
 import { z } from 'zod';
 import { EventEnvelope, type EventContract, type TypedEvent } from './envelope';
-import { ApplicationRegisteredV1 } from './identity/application-registered.v1';
-import { OrganizationRegisteredV1 } from './identity/organization-registered.v1';
-import { IdentityKeyAddedV1 } from './identity/identity-key-added.v1';
-import { IdentityKeyRetiredV1 } from './identity/identity-key-retired.v1';
-import { AgentCreatedV1 } from './identity/agent-created.v1';
-import { AuthenticationRejectedV1 } from './identity/authentication-rejected.v1';
-import { HashBoundV1 } from './identity/hash-bound.v1';
-import { SessionEndedV1 } from './identity/session-ended.v1';
-import { UserAuthenticatedV1 } from './identity/user-authenticated.v1';
-import { VisitorStartedV1 } from './identity/visitor-started.v1';
-import { ConversationStartedV1 } from './conversation/conversation-started.v1';
-import { MessageSentV1 } from './conversation/message-sent.v1';
+import { contactContracts } from './contact';
+import { conversationContracts } from './conversation';
+import { identityContracts } from './identity';
 
 /** Every published version of every event. A version, once published, stays here frozen. */
 export const eventContracts = [
-  ApplicationRegisteredV1,
-  VisitorStartedV1,
-  UserAuthenticatedV1,
-  HashBoundV1,
-  AuthenticationRejectedV1,
-  SessionEndedV1,
-  ConversationStartedV1,
-  MessageSentV1,
-  OrganizationRegisteredV1,
-  IdentityKeyAddedV1,
-  IdentityKeyRetiredV1,
-  AgentCreatedV1,
+  ...identityContracts,
+  ...conversationContracts,
+  ...contactContracts,
 ] as const;
 
 export type KnownEvent = TypedEvent<(typeof eventContracts)[number]>;

@@ -1,0 +1,2 @@
+/** Every published contact event version (`contact.events`). */
+export const contactContracts = [] as const;
