@@ -22,6 +22,8 @@ export interface AuthenticateUser {
   /** The result of `verifySignedIdentity`, when a proof was checked. */
   signedIdentity?: SignedIdentityVerification;
   clientAddress?: string;
+  /** S12: the anonymous visitor this device was before, when it was one. */
+  previousVisitorId?: string;
   /** `evaluateThrottle` over the client address's recent failures; unset means allowed. */
   addressThrottle?: ThrottleVerdict;
   now: Date;

@@ -106,6 +106,9 @@ export function decideAuthentication(
       profile: sent,
       ...(nameless !== undefined && { generatedName: nameless }),
       ...(proof && { verifiedBy: proof.verifiedBy }),
+      ...(command.previousVisitorId !== undefined && {
+        previousVisitorId: command.previousVisitorId,
+      }),
     },
   ];
   if (bindsNow) events.push({ type: 'HashBound', userId: command.userId, keyedHash: presented });

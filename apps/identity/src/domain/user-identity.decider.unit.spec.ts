@@ -111,6 +111,15 @@ describe('user identity decider', () => {
       expect(outcome).toMatchObject({ kind: 'authenticated', userId: '12345', deviceId: 'phone' });
     });
 
+    it('given a device that was an anonymous visitor (S12), then UserAuthenticated names that visitor', () => {
+      const { events } = decideAuthentication(
+        anAuthenticateUser({ previousVisitorId: 'visitor-7' }),
+        given(),
+      );
+
+      expect(events[0]).toMatchObject({ type: 'UserAuthenticated', previousVisitorId: 'visitor-7' });
+    });
+
     it('given a stream loaded for another user_id, then it refuses to decide', () => {
       const state = given(aUserAuthenticated({ userId: 'other' }));
 

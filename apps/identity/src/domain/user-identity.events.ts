@@ -12,6 +12,8 @@ export interface UserAuthenticated {
   generatedName?: string;
   /** S7: the key that verified the signed identity of this session. */
   verifiedBy?: string;
+  /** S12: the anonymous visitor of this device before this login. */
+  previousVisitorId?: string;
 }
 
 /** S6: the first `security_hash` of this user, stored only as its keyed hash. */

@@ -15,5 +15,10 @@ export const UserAuthenticatedV1 = defineEvent(
     verifiedBy: z.string().min(1).max(128).optional(),
     /** `Adjective Animal (anonym)` while the user has no name on file (S5); added as optional in v1. */
     generatedName: z.string().min(1).max(255).optional(),
+    /**
+     * S12: the anonymous visitor this device was until this login, whose conversation and contact
+     * now join the user's; added as optional in v1.
+     */
+    previousVisitorId: z.string().min(1).max(128).optional(),
   }),
 );

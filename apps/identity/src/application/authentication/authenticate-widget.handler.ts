@@ -111,6 +111,12 @@ export class AuthenticateWidgetHandler implements ICommandHandler<AuthenticateWi
     return application;
   }
 
+  /** S12: the anonymous visitor this device was, whose conversation and contact join the user's. */
+  private async visitorOfDevice(applicationId: string, deviceId: string) {
+    const visitor = await this.visitors.load(visitorStreamId(applicationId, deviceId));
+    return visitor.state.status === 'started' ? visitor.state.visitorId : undefined;
+  }
+
   private decoy(): Promise<string> {
     this.decoyHash ??= this.hasher.hash(randomUUID());
     return this.decoyHash;
@@ -170,10 +176,12 @@ export class AuthenticateWidgetHandler implements ICommandHandler<AuthenticateWi
     const now = this.clock.now();
     const { applicationId, identityVerification } = application;
     const clientAddress = command.clientAddress;
+    const deviceId = deviceIdOf(deviceToken);
+    const previousVisitorId = await this.visitorOfDevice(applicationId, deviceId);
     const authenticate: AuthenticateUser = {
       applicationId,
       userId,
-      deviceId: deviceIdOf(deviceToken),
+      deviceId,
       sessionId: this.random.sessionId(),
       profile: { email: user.email, name: user.name, phone: user.phone, company: user.company },
       ...(user.security_hash !== undefined && {
@@ -187,6 +195,7 @@ export class AuthenticateWidgetHandler implements ICommandHandler<AuthenticateWi
         clientAddress,
         addressThrottle: await this.addressThrottle(applicationId, clientAddress, now),
       }),
+      ...(previousVisitorId !== undefined && { previousVisitorId }),
       now,
     };
 
