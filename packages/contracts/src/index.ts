@@ -11,3 +11,4 @@ export * from './conversation';
 export * from './contact';
 export * from './api/conversation-api';
 export * from './api/contact-api';
+export * from './api/gateway-api';
