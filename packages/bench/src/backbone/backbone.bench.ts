@@ -6,6 +6,7 @@ import type { Figure } from '../measure';
 import { appendCommits } from './append.bench';
 import { projectTopic } from './projection.bench';
 import { relayBacklog } from './relay.bench';
+import { replayTopic } from './replay.bench';
 
 /** Which raw baseline each product figure is compared with. */
 export type BaselineKey = 'produce' | 'consume' | 'insertMany' | 'bulkWrite';
@@ -51,6 +52,12 @@ export async function runBackboneBenchmarks(options: {
       expectedEvents: sample.length,
       runId,
     });
+    const replays = [];
+    for (const concurrency of [1, 16]) {
+      replays.push(
+        await replayTopic({ kafka, db, service: 'conversation', topic, runId, concurrency }),
+      );
+    }
     return [
       { product: append, baseline: 'insertMany' },
       { product: relay, baseline: 'produce' },
@@ -58,6 +65,10 @@ export async function runBackboneBenchmarks(options: {
       { product: relay, baseline: 'bulkWrite' },
       { product: projection, baseline: 'consume' },
       { product: projection, baseline: 'bulkWrite' },
+      ...replays.flatMap((replay) => [
+        { product: replay, baseline: 'consume' as const },
+        { product: replay, baseline: 'bulkWrite' as const },
+      ]),
     ];
   } finally {
     await backbone.relay.stop();
