@@ -24,6 +24,7 @@ import { AesGcmCipher } from './crypto/aes-gcm-cipher';
 import { resolveMasterKey } from './crypto/master-key';
 import { CryptoTenancyRandomness } from './crypto/random-tenancy-randomness';
 import { ScryptSecretHasher } from './crypto/scrypt-secret-hasher';
+import { CachingSecretHasher } from './crypto/caching-secret-hasher';
 import { agentCodec, applicationCodec, organizationCodec } from './eventing/tenancy.codecs';
 import { MongoApplicationsReadModel } from './mongo/mongo-applications.read-model';
 import { MongoIdentityKeySecrets } from './mongo/mongo-identity-key-secrets';
@@ -56,7 +57,7 @@ export function tenancyProviders(config: IdentityConfig): Provider[] {
       inject: [EVENT_STORE],
       useFactory: (store: EventStore) => new AggregateRepository(store, agentDecider, agentCodec),
     },
-    { provide: SECRET_HASHER, useValue: new ScryptSecretHasher() },
+    { provide: SECRET_HASHER, useValue: new CachingSecretHasher(new ScryptSecretHasher()) },
     { provide: TENANCY_RANDOMNESS, useValue: new CryptoTenancyRandomness() },
     { provide: TENANCY_CLOCK, useValue: systemClock },
     {
