@@ -1,5 +1,5 @@
 export { endpointsFromEnv, infraEnv, type InfraEndpoints, type InfraMode } from './infra-mode';
-export { uniqueName } from './unique-name';
+export { uniqueName, uniqueTopicNamespace } from './unique-name';
 export { startNestApp, type RunningApp } from './nest-app';
 export { describeServiceHealth, serviceTestEnv } from './service-health.spec-helper';
 export { assertBuiltPackage } from './built-package';

@@ -4,3 +4,8 @@ import { randomBytes } from 'node:crypto';
 export function uniqueName(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
 }
+
+/** A `TOPIC_NAMESPACE` for one test's services: they then share topics with nothing else. */
+export function uniqueTopicNamespace(): string {
+  return `${uniqueName('t').toLowerCase()}.`;
+}

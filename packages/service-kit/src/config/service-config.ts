@@ -1,3 +1,4 @@
+import { setTopicNamespace, topicNamespacePattern } from '@threadline/contracts';
 import { z } from 'zod';
 
 /** What every service reads from its environment; a service extends it with its own fields. */
@@ -17,6 +18,8 @@ export const BaseServiceConfig = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(z.string().regex(/^[^\s:]+:\d{1,5}$/, 'each broker must be host:port')).min(1)),
+  /** Prefixes every platform topic (`test-1a2b.identity.events`): tests never share topics. */
+  TOPIC_NAMESPACE: z.string().regex(topicNamespacePattern, 'must look like "test-1a2b."').optional(),
 });
 export type BaseServiceConfig = z.infer<typeof BaseServiceConfig>;
 
@@ -59,6 +62,9 @@ export function loadConfig<S extends z.ZodType>(
       result.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`),
     );
   }
+  // The topic names are process-wide, and every module computes them from the contracts.
+  const data = result.data as { TOPIC_NAMESPACE?: unknown };
+  if (typeof data.TOPIC_NAMESPACE === 'string') setTopicNamespace(data.TOPIC_NAMESPACE);
   return result.data;
 }
 
