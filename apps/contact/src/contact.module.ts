@@ -1,18 +1,31 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { streamCatalogProjection } from '@threadline/eventing';
 import { EventBackboneModule, ServiceKitModule } from '@threadline/service-kit';
+import { contactProviders } from './infrastructure/contact.providers';
 import type { ContactConfig } from './infrastructure/config/contact.config';
+import { contactsProjection } from './infrastructure/mongo/contacts.projection';
+import { ContactsController } from './interface/http/contacts.controller';
+import { ImportsController } from './interface/http/imports.controller';
 
 @Module({})
 export class ContactModule {
   static forRoot(config: ContactConfig): DynamicModule {
+    const topics = [config.CONTACT_EVENTS_TOPIC];
     return {
       module: ContactModule,
       imports: [
         ServiceKitModule.forRoot({ service: 'contact', config, store: true }),
         CqrsModule.forRoot(),
-        EventBackboneModule.forService('contact'),
+        EventBackboneModule.forService(
+          'contact',
+          [streamCatalogProjection('contact', { topics }), contactsProjection({ topics })],
+          { topic: config.CONTACT_EVENTS_TOPIC },
+        ),
       ],
+      // Imports first: `GET :applicationId/imports` must not be taken for a contact id.
+      controllers: [ImportsController, ContactsController],
+      providers: contactProviders(config),
     };
   }
 }

@@ -1,18 +1,47 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { eventsTopic } from '@threadline/contracts';
+import { streamCatalogProjection } from '@threadline/eventing';
 import { EventBackboneModule, ServiceKitModule } from '@threadline/service-kit';
 import type { ConversationConfig } from './infrastructure/config/conversation.config';
+import { conversationProviders } from './infrastructure/conversation.providers';
+import { threadMessagesProjection } from './infrastructure/mongo/thread-messages.projection';
+import { threadsProjection } from './infrastructure/mongo/threads.projection';
+import { ThreadsController } from './interface/http/threads.controller';
+import { VisitorLoginConsumer } from './interface/kafka/visitor-login.consumer';
+
+export interface ConversationModuleOptions {
+  /**
+   * Where the service publishes and projects from; default `conversation.events`. Tests and
+   * benchmarks that write thousands of messages give it a topic of their own.
+   */
+  eventsTopic?: string;
+}
 
 @Module({})
 export class ConversationModule {
-  static forRoot(config: ConversationConfig): DynamicModule {
+  static forRoot(
+    config: ConversationConfig,
+    options: ConversationModuleOptions = {},
+  ): DynamicModule {
+    const topics = [options.eventsTopic ?? eventsTopic('conversation')];
     return {
       module: ConversationModule,
       imports: [
         ServiceKitModule.forRoot({ service: 'conversation', config, store: true }),
         CqrsModule.forRoot(),
-        EventBackboneModule.forService('conversation'),
+        EventBackboneModule.forService(
+          'conversation',
+          [
+            streamCatalogProjection('conversation', { topics }),
+            threadsProjection({ topics }),
+            threadMessagesProjection({ topics }),
+          ],
+          { topic: topics[0] },
+        ),
       ],
+      controllers: [ThreadsController],
+      providers: [...conversationProviders(), VisitorLoginConsumer],
     };
   }
 }

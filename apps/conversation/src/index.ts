@@ -1,5 +1,7 @@
-export { ConversationModule } from './conversation.module';
+export { ConversationModule, type ConversationModuleOptions } from './conversation.module';
 export {
   loadConversationConfig,
   type ConversationConfig,
 } from './infrastructure/config/conversation.config';
+export { threadMessagesProjection, threadsProjection } from './projections';
+export { VISITOR_MERGE_GROUP } from './interface/kafka/visitor-login.consumer';

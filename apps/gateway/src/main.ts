@@ -1,8 +1,8 @@
-import { createServiceApp, listen, runService } from '@threadline/service-kit';
-import { GatewayModule } from './gateway.module';
+import { listen, runService } from '@threadline/service-kit';
+import { createGatewayApp } from './gateway-app';
 import { loadGatewayConfig } from './infrastructure/config/gateway.config';
 
 runService('gateway', async () => {
   const config = loadGatewayConfig();
-  await listen(await createServiceApp(GatewayModule.forRoot(config)), 'gateway', config);
+  await listen(await createGatewayApp(config), 'gateway', config);
 });

@@ -56,7 +56,7 @@ describe('gateway health (the real services behind it, real Kafka)', () => {
     await conversation.close();
     const response = await fetch(`${gateway.url}/health`);
     expect(response.status).toBe(503);
-    const body = await response.json();
+    const body = (await response.json()) as { status: string; error: object };
     expect(body.status).toBe('error');
     expect(Object.keys(body.error)).toEqual(['conversation']);
   });

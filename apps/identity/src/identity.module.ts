@@ -1,7 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { streamCatalogProjection } from '@threadline/eventing';
-import { EventBackboneModule, ServiceKitModule } from '@threadline/service-kit';
+import { EventBackboneModule, HttpErrorFilter, ServiceKitModule } from '@threadline/service-kit';
+import { agentSignInProviders } from './infrastructure/agents/agent-sign-in.providers';
 import { authenticationProviders } from './infrastructure/authentication.providers';
 import type { IdentityConfig } from './infrastructure/config/identity.config';
 import { applicationsProjection } from './infrastructure/mongo/applications.projection';
@@ -9,6 +11,8 @@ import { identitiesProjection } from './infrastructure/mongo/identities.projecti
 import { sessionsProjection } from './infrastructure/mongo/sessions.projection';
 import { sessionProviders } from './infrastructure/sessions/sessions.providers';
 import { tenancyProviders } from './infrastructure/tenancy.providers';
+import { AgentSignInController } from './interface/http/agents/agent-sign-in.controller';
+import { JsonBodyGuard } from './interface/http/json-body.guard';
 import { WidgetAuthController } from './interface/http/authentication/widget-auth.controller';
 import { SessionsController } from './interface/http/sessions/sessions.controller';
 import { AgentsController } from './interface/http/tenancy/agents.controller';
@@ -36,11 +40,15 @@ export class IdentityModule {
         AgentsController,
         WidgetAuthController,
         SessionsController,
+        AgentSignInController,
       ],
       providers: [
+        { provide: APP_GUARD, useClass: JsonBodyGuard },
+        { provide: APP_FILTER, useClass: HttpErrorFilter },
         ...tenancyProviders(config),
         ...authenticationProviders(config),
         ...sessionProviders(config),
+        ...agentSignInProviders(config),
       ],
     };
   }

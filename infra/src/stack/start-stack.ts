@@ -28,7 +28,11 @@ function startService(
   if (!existsSync(service.entry))
     throw new Error(`${service.entry} is missing: run \`npm run build\` first`);
   const child = spawn(process.execPath, ['--enable-source-maps', service.entry], {
-    env: serviceEnv(service, infra),
+    env: {
+      ...serviceEnv(service, infra),
+      // The gateway's /demo page reads the demo tenant's credentials (written after it starts).
+      ...(service.name === 'gateway' && { DEMO_CREDENTIALS_FILE: demoCredentialsFile }),
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   children.set(service.name, child);
@@ -101,6 +105,7 @@ async function main(): Promise<void> {
       '',
       `Threadline is running (${((Date.now() - started) / 1000).toFixed(1)} s). Ctrl-C stops everything.`,
       `  gateway        http://127.0.0.1:${gateway?.port}        (health: /health)`,
+      `  demo page      http://127.0.0.1:${gateway?.port}/demo   dashboard /dashboard/   API docs /docs`,
       ...stackServices
         .filter((s) => !s.public)
         .map((s) => `  ${s.name.padEnd(14)} http://127.0.0.1:${s.port}        (internal)`),

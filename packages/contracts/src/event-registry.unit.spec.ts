@@ -1,6 +1,13 @@
 import { publishedEvents } from '../test/fixtures/published-events';
 import { decodeEvent, encodeEvent, eventContracts, type KnownEvent } from './event-registry';
 
+/** The first fixture of a type; fixtures of other services come first, so never index by position. */
+function fixtureOf<T extends (typeof publishedEvents)[number]['type']>(type: T) {
+  const found = publishedEvents.find((e) => e.type === type);
+  if (!found) throw new Error(`no fixture of ${type}`);
+  return found as Extract<(typeof publishedEvents)[number], { type: T }>;
+}
+
 describe('event contracts', () => {
   it('has a frozen fixture for every published event version', () => {
     const published = new Set(publishedEvents.map((e) => `${e.type}@${e.version}`));
@@ -17,7 +24,10 @@ describe('event contracts', () => {
   );
 
   it('given an unknown type, when decoded, then it is reported as unknown so consumers can skip it', () => {
-    const result = decodeEvent({ ...publishedEvents[0], type: 'identity.not-a-thing' });
+    const result = decodeEvent({
+      ...fixtureOf('identity.application-registered'),
+      type: 'identity.not-a-thing',
+    });
     expect(result).toEqual({
       ok: false,
       kind: 'unknown-type',
@@ -26,12 +36,12 @@ describe('event contracts', () => {
   });
 
   it('given a future version of a known type, when decoded, then it is unknown, not invalid', () => {
-    const result = decodeEvent({ ...publishedEvents[0], version: 99 });
+    const result = decodeEvent({ ...fixtureOf('identity.application-registered'), version: 99 });
     expect(result).toMatchObject({ ok: false, kind: 'unknown-type' });
   });
 
   it('given a bad payload, when decoded, then the reason names the field', () => {
-    const [, , userAuthenticated] = publishedEvents;
+    const userAuthenticated = fixtureOf('identity.user-authenticated');
     const result = decodeEvent({
       ...userAuthenticated,
       payload: { ...userAuthenticated.payload, profile: { email: 'not-an-email' } },
@@ -42,7 +52,7 @@ describe('event contracts', () => {
 
   it('given a bad envelope, when decoded, then every problem is named', () => {
     const result = decodeEvent({
-      ...publishedEvents[0],
+      ...fixtureOf('identity.application-registered'),
       eventId: 'nope',
       streamVersion: 0,
       extra: true,
@@ -55,7 +65,7 @@ describe('event contracts', () => {
   });
 
   it('given a payload with an unknown field, when decoded, then it is invalid (no silent data)', () => {
-    const [, , , hashBound] = publishedEvents;
+    const hashBound = fixtureOf('identity.hash-bound');
     const result = decodeEvent({
       ...hashBound,
       payload: { ...hashBound.payload, rawHash: 'secret' },
@@ -64,7 +74,7 @@ describe('event contracts', () => {
   });
 
   it('given a user_id of 256 characters, when decoded, then it is refused (S2 allows 255)', () => {
-    const [, , userAuthenticated] = publishedEvents;
+    const userAuthenticated = fixtureOf('identity.user-authenticated');
     const payload = { ...userAuthenticated.payload, userId: 'x'.repeat(256) };
     expect(decodeEvent({ ...userAuthenticated, payload }).ok).toBe(false);
     expect(
@@ -74,8 +84,8 @@ describe('event contracts', () => {
 
   it('refuses to encode an invalid event, naming the problem', () => {
     const bad = {
-      ...publishedEvents[7],
-      payload: { ...publishedEvents[7].payload, text: '' },
+      ...fixtureOf('conversation.message-sent'),
+      payload: { ...fixtureOf('conversation.message-sent').payload, text: '' },
     } as unknown as KnownEvent;
     expect(() => encodeEvent(bad)).toThrow(/conversation\.message-sent@1: payload\.text/);
   });

@@ -1,5 +1,10 @@
 import { services, type EventEnvelope, type ServiceName } from '@threadline/contracts';
 import { streamCatalogProjection, type Projection } from '@threadline/eventing';
+import { contactsProjection } from '@threadline/contact/dist/projections';
+import {
+  threadMessagesProjection,
+  threadsProjection,
+} from '@threadline/conversation/dist/projections';
 import {
   applicationsProjection,
   identitiesProjection,
@@ -31,6 +36,13 @@ function platformProjections(service: ServiceName): Record<string, ProjectionFac
 
 /** Each service's own projections, by the name `--projection` takes. */
 const serviceProjections: Partial<Record<ServiceName, Record<string, ProjectionFactory>>> = {
+  contact: {
+    contacts: registerProjection(() => contactsProjection()),
+  },
+  conversation: {
+    threads: registerProjection(() => threadsProjection()),
+    'thread-messages': registerProjection(() => threadMessagesProjection()),
+  },
   identity: {
     applications: registerProjection(() => applicationsProjection()),
     identities: registerProjection(() => identitiesProjection()),

@@ -37,7 +37,7 @@ describe('replay command line', () => {
     [['--service', 'contact'], '--projection is required'],
     [
       ['--service', 'contact', '--projection', 'contact-list'],
-      'unknown projection "contact-list" of contact (known: stream-catalog)',
+      'unknown projection "contact-list" of contact (known: stream-catalog, contacts)',
     ],
     [
       ['--service', 'contact', '--projection', 'stream-catalog', '--until', 'yesterday'],

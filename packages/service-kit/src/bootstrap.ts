@@ -1,14 +1,25 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import pino from 'pino';
 import type { BaseServiceConfig } from './config/service-config';
+import { answerMalformedRequests } from './http/client-error';
+import { jsonBodyParserOptions } from './http/json-body';
 import type { ServiceName } from './service-options';
 
-/** Creates the Nest application with JSON logging and graceful shutdown on SIGTERM/SIGINT. */
+/**
+ * Creates the Nest application with JSON logging, graceful shutdown on SIGTERM/SIGINT, a bounded
+ * UTF-8-only JSON body parser, and JSON answers to requests Node's HTTP parser refuses (S18).
+ */
 export async function createServiceApp(rootModule: unknown): Promise<INestApplication> {
-  const app = await NestFactory.create(rootModule as never, { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(rootModule as never, {
+    bufferLogs: true,
+  });
   app.useLogger(app.get(Logger));
+  // Replaces Nest's default JSON parser; Nest's typing leaves out `verify`, which Express supports.
+  app.useBodyParser('json', jsonBodyParserOptions() as Record<string, unknown>);
+  answerMalformedRequests(app.getHttpServer());
   app.enableShutdownHooks();
   return app;
 }

@@ -7,3 +7,5 @@ export { KAFKA_CLIENT } from './kafka/kafka.provider';
 export { createServiceApp, listen, runService } from './bootstrap';
 export { redactedPaths } from './logging/logger-options';
 export { EventBackboneModule, EVENT_BACKBONE } from './eventing/event-backbone.module';
+export { HttpErrorFilter } from './http/http-error.filter';
+export { bodyRefusalOf, type BodyRefusal } from './http/body-refusal';

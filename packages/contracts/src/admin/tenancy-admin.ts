@@ -14,6 +14,8 @@ export const SiteOrigin = z
   .url({ protocol: /^https?$/, error: 'must be an http(s) origin such as https://acme.example' })
   .max(2048)
   .superRefine((value, ctx) => {
+    // zod 4 runs this check even after z.url() refused the value: that refusal is already reported.
+    if (!URL.canParse(value)) return;
     const url = new URL(value);
     if (url.origin === 'null' || `${url.origin}/` !== url.href.replace(/\/?$/, '/')) {
       ctx.addIssue({

@@ -1,5 +1,10 @@
 import { z } from 'zod';
 import { ApplicationId } from '../tenancy';
+import {
+  CustomAttributeKey,
+  CustomAttributeValue,
+  MAX_CUSTOM_ATTRIBUTES,
+} from '../contact/custom-attribute';
 import { ContactId } from './conversation-api';
 
 /**
@@ -7,21 +12,11 @@ import { ContactId } from './conversation-api';
  * checked the caller (a widget session or a signed-in agent of the application's organization).
  */
 
-/** A custom attribute (S11): string, number, boolean, or a date given as `{ date: ISO }`. */
-export const CustomAttributeValue = z.union([
-  z.string().max(1024),
-  z.number().refine(Number.isFinite, 'must be a finite number'),
-  z.boolean(),
-  z.strictObject({ date: z.iso.datetime({ offset: true }) }),
-]);
-export type CustomAttributeValue = z.infer<typeof CustomAttributeValue>;
-
-/** Keys: letters, digits, `_` and `-`, starting with a letter; never `.` or `$` (stored as keys). */
-export const CustomAttributeKey = z
-  .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, 'must be 1-64 of A-Z a-z 0-9 _ -, starting with a letter');
-
-export const MAX_CUSTOM_ATTRIBUTES = 100;
+export {
+  CustomAttributeKey,
+  CustomAttributeValue,
+  MAX_CUSTOM_ATTRIBUTES,
+} from '../contact/custom-attribute';
 
 /** `PATCH /internal/contacts/:applicationId/:contactId/attributes`; null removes a key. */
 export const SetCustomAttributesBody = z.strictObject({
@@ -85,6 +80,9 @@ export const ContactPage = z.object({
 });
 export type ContactPage = z.infer<typeof ContactPage>;
 
+/** At most this many refused rows are listed in an import's report; the rest are counted. */
+export const MAX_LISTED_IMPORT_ERRORS = 100;
+
 /** One refused CSV row (S10): its line number in the file and every reason. */
 export const ImportRowError = z.object({ line: z.number().int().positive(), reason: z.string() });
 
@@ -102,5 +100,13 @@ export const ImportStatus = z.object({
   /** Errors beyond the ones listed are only counted, so a bad file cannot fill memory. */
   errorCount: z.number().int().nonnegative(),
   failure: z.string().optional(),
+  /** Progress: bytes of the file read so far. */
+  bytesRead: z.number().int().nonnegative(),
+  startedAt: z.iso.datetime(),
+  finishedAt: z.iso.datetime().nullable(),
 });
 export type ImportStatus = z.infer<typeof ImportStatus>;
+
+/** `GET /internal/contacts/:applicationId/imports`: the application's latest imports, newest first. */
+export const ImportList = z.object({ imports: z.array(ImportStatus) });
+export type ImportList = z.infer<typeof ImportList>;

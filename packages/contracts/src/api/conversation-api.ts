@@ -22,7 +22,11 @@ export const ClientMessageId = z
   .string()
   .regex(/^[A-Za-z0-9_-]{8,128}$/, 'must be 8-128 of A-Z a-z 0-9 _ -');
 
-/** `POST /internal/threads/messages`: 201 with `SentMessage` (200 with the same when a retry). */
+/**
+ * `POST /internal/threads/messages`: 201 with `SentMessage` (200 with the original when a retry).
+ * 409 `THREAD_MERGED` (with `mergedInto`) when the contact was a visitor whose conversation has
+ * joined a user's thread (S12); 409 `CLIENT_MESSAGE_ID_CONFLICT` when another author used the id.
+ */
 export const SendMessageBody = z.strictObject({
   applicationId: ApplicationId,
   contactId: ContactId,
@@ -34,6 +38,15 @@ export const SendMessageBody = z.strictObject({
     .refine((text) => text.trim().length > 0, 'must not be empty'),
 });
 export type SendMessageBody = z.infer<typeof SendMessageBody>;
+
+/**
+ * A message's place in its thread's one order (S13): opaque to clients; it sorts as (sentAt,
+ * messageId), so paging by it has no gaps or repeats.
+ */
+export const ThreadCursor = z
+  .string()
+  .max(128)
+  .regex(/^\d{16}_[A-Za-z0-9-]{1,64}$/, 'must be a cursor returned by this API');
 
 /** One message as every device and the agent see it; `cursor` orders the thread (S13). */
 export const ThreadMessage = z.object({
@@ -63,8 +76,8 @@ export type SentMessage = z.infer<typeof SentMessage>;
  */
 export const ThreadPageQuery = z
   .strictObject({
-    before: z.string().min(1).max(256).optional(),
-    after: z.string().min(1).max(256).optional(),
+    before: ThreadCursor.optional(),
+    after: ThreadCursor.optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })
   .refine((q) => !(q.before && q.after), 'give at most one of before and after');
@@ -80,7 +93,11 @@ export const ThreadPage = z.object({
 });
 export type ThreadPage = z.infer<typeof ThreadPage>;
 
-/** `POST /internal/threads/read`: one side has read the thread up to a message (204). */
+/**
+ * `POST /internal/threads/read`: one side has read the thread up to a message (204), named by its
+ * `cursor` or its `messageId`; a marker at or before the current one changes nothing. 400 naming
+ * `upTo` when the thread has no such message.
+ */
 export const MarkThreadReadBody = z.strictObject({
   applicationId: ApplicationId,
   contactId: ContactId,
@@ -88,3 +105,46 @@ export const MarkThreadReadBody = z.strictObject({
   upTo: z.string().min(1).max(256),
 });
 export type MarkThreadReadBody = z.infer<typeof MarkThreadReadBody>;
+
+/**
+ * `GET /internal/threads/:applicationId/:contactId`: a thread at a glance. A contact without
+ * messages has an `empty` one; `merged` is a visitor's thread that joined `mergedInto`'s (S12).
+ */
+export const ThreadSummary = z.object({
+  applicationId: z.string(),
+  contactId: z.string(),
+  status: z.enum(['empty', 'open', 'merged']),
+  mergedInto: z.string().optional(),
+  messageCount: z.number().int().nonnegative(),
+  lastMessage: ThreadMessage.nullable(),
+  unread: z.object({ user: z.number().int().nonnegative(), agent: z.number().int().nonnegative() }),
+  /** The cursor each side has read up to, or null. */
+  readUpTo: z.object({ user: z.string().nullable(), agent: z.string().nullable() }),
+});
+export type ThreadSummary = z.infer<typeof ThreadSummary>;
+
+/** Where a page of the thread list ends: opaque, newest last message first. */
+export const ThreadListCursor = z
+  .string()
+  .max(256)
+  .regex(
+    /^\d{16}_[A-Za-z0-9-]{1,64}~(usr|vis|eml)_[A-Za-z0-9_-]{32}$/,
+    'must be a cursor returned by this API',
+  );
+
+/**
+ * `GET /internal/threads/:applicationId?before=&limit=`: an application's threads for agents,
+ * by last message, newest first (merged-away visitor threads left out).
+ */
+export const ThreadListQuery = z.strictObject({
+  before: ThreadListCursor.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(30),
+});
+export type ThreadListQuery = z.infer<typeof ThreadListQuery>;
+
+export const ThreadList = z.object({
+  threads: z.array(ThreadSummary),
+  /** Pass as `before` for older threads; null when there are none. */
+  nextCursor: z.string().nullable(),
+});
+export type ThreadList = z.infer<typeof ThreadList>;

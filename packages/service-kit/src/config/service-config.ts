@@ -19,7 +19,10 @@ export const BaseServiceConfig = z.object({
     )
     .pipe(z.array(z.string().regex(/^[^\s:]+:\d{1,5}$/, 'each broker must be host:port')).min(1)),
   /** Prefixes every platform topic (`test-1a2b.identity.events`): tests never share topics. */
-  TOPIC_NAMESPACE: z.string().regex(topicNamespacePattern, 'must look like "test-1a2b."').optional(),
+  TOPIC_NAMESPACE: z
+    .string()
+    .regex(topicNamespacePattern, 'must look like "test-1a2b."')
+    .optional(),
 });
 export type BaseServiceConfig = z.infer<typeof BaseServiceConfig>;
 

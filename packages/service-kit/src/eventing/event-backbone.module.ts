@@ -56,6 +56,8 @@ export class EventBackboneModule {
   static forService(
     service: ServiceName,
     projections: Projection<EventEnvelope>[] = [streamCatalogProjection(service)],
+    /** `topic`: where the relay publishes, default `<service>.events` (tests and benchmarks set their own). */
+    options: { topic?: string } = {},
   ): DynamicModule {
     return {
       module: EventBackboneModule,
@@ -64,7 +66,7 @@ export class EventBackboneModule {
           provide: EVENT_BACKBONE,
           inject: [getConnectionToken(), KAFKA_CLIENT],
           useFactory: (connection: Connection, kafka: KafkaClient) =>
-            createEventBackbone({ connection, kafka, service }),
+            createEventBackbone({ connection, kafka, service, topic: options.topic }),
         },
         {
           provide: EVENT_STORE,

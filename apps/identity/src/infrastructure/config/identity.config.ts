@@ -39,6 +39,8 @@ export const IdentityConfig = StoreServiceConfig.extend({
     }),
   /** Lifetime of a device session token; default 30 days. */
   IDENTITY_SESSION_TTL_SECONDS: z.coerce.number().int().min(60).max(31_536_000).default(2_592_000),
+  /** Lifetime of an agent token (dashboard sign-in); default 12 hours. */
+  IDENTITY_AGENT_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(2_592_000).default(43_200),
 }).superRefine((config, ctx) => {
   for (const name of [
     'IDENTITY_MASTER_KEY',

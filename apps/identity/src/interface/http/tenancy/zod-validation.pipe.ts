@@ -1,13 +1,25 @@
 import { BadRequestException, type PipeTransform } from '@nestjs/common';
 import type { z } from 'zod';
+import { textIssuesOf } from './text-issues';
 
 function fieldOf(prefix: string | undefined, path: readonly PropertyKey[]): string {
   return [prefix, ...path.map(String)].filter(Boolean).join('.') || '(body)';
 }
 
+/** Whether the input has a value at `path`; zod 4 issues no longer carry the input they saw. */
+function isPresent(input: unknown, path: readonly PropertyKey[]): boolean {
+  let at: unknown = input;
+  for (const key of path) {
+    if (typeof at !== 'object' || at === null) return false;
+    at = (at as Record<PropertyKey, unknown>)[key];
+  }
+  return at !== undefined;
+}
+
 /**
  * Validates one input (body, param or query value) with zod; failure is a 400 whose `field` and
- * `message` name the first offending field, and whose `issues` list them all (S18).
+ * `message` name the first offending field, and whose `issues` list them all (S18). Strings the
+ * store cannot keep as sent (NUL, unpaired surrogates) are refused in any field.
  */
 export class ZodValidationPipe<S extends z.ZodType> implements PipeTransform<unknown, z.output<S>> {
   constructor(
@@ -18,12 +30,21 @@ export class ZodValidationPipe<S extends z.ZodType> implements PipeTransform<unk
 
   transform(value: unknown): z.output<S> {
     const result = this.schema.safeParse(value);
-    if (result.success) return result.data;
-    const issues = result.error.issues.map((issue) => ({
-      field: fieldOf(this.name, issue.path),
-      message:
-        issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message,
-    }));
+    const textIssues = textIssuesOf(value);
+    if (result.success && textIssues.length === 0) return result.data;
+    const issues = [
+      ...textIssues.map((issue) => ({
+        field: fieldOf(this.name, issue.path),
+        message: issue.message,
+      })),
+      ...(result.success ? [] : result.error.issues).map((issue) => ({
+        field: fieldOf(this.name, issue.path),
+        message:
+          issue.code === 'invalid_type' && !isPresent(value, issue.path)
+            ? 'is required'
+            : issue.message,
+      })),
+    ];
     const first = issues[0] ?? { field: this.name ?? '(body)', message: 'is invalid' };
     throw new BadRequestException({
       statusCode: 400,

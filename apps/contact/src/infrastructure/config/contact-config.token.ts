@@ -1,0 +1,1 @@
+export const CONTACT_CONFIG = Symbol('CONTACT_CONFIG');

@@ -1,0 +1,68 @@
+import type { Provider } from '@nestjs/common';
+import { getConnectionToken } from '@nestjs/mongoose';
+import { AggregateRepository, EVENT_STORE, type EventStore } from '@threadline/eventing';
+import type { Connection, mongo } from 'mongoose';
+import { contactHandlers } from '../application/contacts';
+import {
+  ContactImportService,
+  IMPORT_LEDGER,
+  IMPORT_OPTIONS,
+  IMPORT_STATUS_STORE,
+} from '../application/import';
+import { CONTACT_CLOCK } from '../application/ports/clock.port';
+import { CONTACT_REPOSITORY } from '../application/ports/contact-repository.port';
+import { CONTACTS_READ_MODEL } from '../application/ports/contacts-read-model.port';
+import { contactDecider } from '../domain';
+import { CONTACT_CONFIG } from './config/contact-config.token';
+import type { ContactConfig } from './config/contact.config';
+import { contactCodec } from './eventing/contact.codec';
+import { LongUploads } from './http/long-uploads';
+import { ContactReactorRunner } from './kafka/contact-reactor.runner';
+import { MongoContactsReadModel } from './mongo/mongo-contacts.read-model';
+import { MongoImportLedger } from './mongo/mongo-import-ledger';
+import { MongoImportStatuses } from './mongo/mongo-import-statuses';
+
+function database(connection: Connection): () => mongo.Db {
+  return () => {
+    if (!connection.db) throw new Error('the contact store connection has no database');
+    return connection.db;
+  };
+}
+
+/** Binds the contact service's ports to their adapters; handlers and runners come with them. */
+export function contactProviders(config: ContactConfig): Provider[] {
+  return [
+    ...contactHandlers,
+    ContactImportService,
+    ContactReactorRunner,
+    LongUploads,
+    { provide: CONTACT_CONFIG, useValue: config },
+    { provide: CONTACT_CLOCK, useValue: { now: () => new Date() } },
+    { provide: IMPORT_OPTIONS, useValue: { batchRows: config.CONTACT_IMPORT_BATCH_ROWS } },
+    {
+      provide: CONTACT_REPOSITORY,
+      inject: [EVENT_STORE],
+      useFactory: (store: EventStore) =>
+        new AggregateRepository(store, contactDecider, contactCodec),
+    },
+    {
+      provide: CONTACTS_READ_MODEL,
+      inject: [getConnectionToken()],
+      useFactory: (connection: Connection) => new MongoContactsReadModel(database(connection)),
+    },
+    {
+      provide: IMPORT_LEDGER,
+      inject: [getConnectionToken()],
+      useFactory: async (connection: Connection) => {
+        const ledger = new MongoImportLedger(database(connection));
+        await ledger.init();
+        return ledger;
+      },
+    },
+    {
+      provide: IMPORT_STATUS_STORE,
+      inject: [getConnectionToken()],
+      useFactory: (connection: Connection) => new MongoImportStatuses(database(connection)),
+    },
+  ];
+}

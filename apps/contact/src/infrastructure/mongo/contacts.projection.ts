@@ -1,0 +1,204 @@
+import {
+  contactStreamId,
+  eventsTopic,
+  type ContactAuthenticatedV1,
+  type ContactCreatedV1,
+  type ContactMergedIntoV1,
+  type ContactSeenV1,
+  type ContactUpdatedV1,
+  type ContactsImportedV1,
+  type ContactsMergedV1,
+  type CustomAttributesSetV1,
+  type PreChatFormSubmittedV1,
+  type TypedEvent,
+} from '@threadline/contracts';
+import {
+  defineProjection,
+  type Projection,
+  type ProjectionContext,
+  type ProjectionUpdate,
+} from '@threadline/eventing';
+import {
+  CONTACTS_COLLECTION,
+  contactKindOf,
+  importKeyOf,
+  isoTime,
+  type ContactDocument,
+} from './contact.document';
+import { applyImportedRows } from './imported-rows.apply';
+
+type ContactStreamEvent = TypedEvent<
+  | typeof ContactCreatedV1
+  | typeof ContactUpdatedV1
+  | typeof PreChatFormSubmittedV1
+  | typeof ContactAuthenticatedV1
+  | typeof ContactSeenV1
+  | typeof CustomAttributesSetV1
+  | typeof ContactsMergedV1
+  | typeof ContactMergedIntoV1
+>;
+type ContactsImported = TypedEvent<typeof ContactsImportedV1>;
+type ContactProjectionEvent = ContactStreamEvent | ContactsImported;
+
+const streamEventTypes = new Set<string>([
+  'contact.contact-created',
+  'contact.contact-updated',
+  'contact.pre-chat-form-submitted',
+  'contact.contact-authenticated',
+  'contact.contact-seen',
+  'contact.custom-attributes-set',
+  'contact.contacts-merged',
+  'contact.contact-merged-into',
+]);
+
+function isContactProjectionEvent(event: { type: string }): event is ContactProjectionEvent {
+  return streamEventTypes.has(event.type) || event.type === 'contact.contacts-imported';
+}
+
+/** Sets each field under `prefix.` (a path per field, so other fields stay). */
+function paths(prefix: string, values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(values).map(([key, value]) => [`${prefix}.${key}`, value]),
+  );
+}
+
+/** The fields a new document starts with, as the import path inserts them too. */
+function defaultsOf(
+  event: ContactStreamEvent,
+): Omit<
+  ContactDocument,
+  '_id' | 'streamId' | 'streamVersion' | 'schemaVersion' | 'createdAt' | 'importedAt'
+> {
+  return {
+    applicationId: event.tenantId,
+    kind: contactKindOf(event.payload.contactId),
+    userId: null,
+    own: {},
+    ownAttributes: {},
+    generatedName: null,
+    authenticated: false,
+    seenAt: '',
+    streamCreatedAt: null,
+    streamSource: null,
+    importKey: '',
+    importedProfile: {},
+    importedAttributes: {},
+    mergedInto: null,
+    mergedFrom: [],
+  };
+}
+
+/** `$setOnInsert` must not name a path another operator of the same update sets. */
+function withDefaults(
+  update: ProjectionUpdate,
+  defaults: Record<string, unknown>,
+): ProjectionUpdate {
+  const taken = Object.values(update).flatMap((fields) => Object.keys(fields ?? {}));
+  const onInsert = Object.fromEntries(
+    Object.entries(defaults).filter(
+      ([key]) => !taken.some((path) => path === key || path.startsWith(`${key}.`)),
+    ),
+  );
+  return { ...update, $setOnInsert: onInsert };
+}
+
+function changeOf(event: ContactStreamEvent): ProjectionUpdate {
+  switch (event.type) {
+    case 'contact.contact-created': {
+      const p = event.payload;
+      return {
+        $set: {
+          ...paths('own', p.profile),
+          ...(p.userId !== undefined && { userId: p.userId }),
+          ...(p.generatedName !== undefined && { generatedName: p.generatedName }),
+          ...(p.authenticated && { authenticated: true }),
+          streamCreatedAt: isoTime(event.occurredAt),
+          streamSource: p.source,
+        },
+      };
+    }
+    case 'contact.contact-updated':
+      return {
+        $set: {
+          ...paths('own', event.payload.profile),
+          ...(event.payload.generatedName !== undefined && {
+            generatedName: event.payload.generatedName,
+          }),
+        },
+      };
+    case 'contact.pre-chat-form-submitted':
+      return { $set: { 'own.name': event.payload.name, 'own.email': event.payload.email } };
+    case 'contact.contact-authenticated':
+      return { $set: { authenticated: true } };
+    case 'contact.contact-seen':
+      return { $max: { seenAt: isoTime(event.payload.at) } };
+    case 'contact.custom-attributes-set':
+      return { $set: paths('ownAttributes', event.payload.attributes) };
+    case 'contact.contacts-merged':
+      return {
+        $set: {
+          ...paths('own', event.payload.profile),
+          ...paths('ownAttributes', event.payload.attributes),
+        },
+        $addToSet: { mergedFrom: event.payload.mergedContactId },
+      };
+    case 'contact.contact-merged-into':
+      return { $set: { mergedInto: event.payload.intoContactId } };
+    default: {
+      const never: never = event;
+      return never;
+    }
+  }
+}
+
+async function applyStreamEvent(event: ContactStreamEvent, ctx: ProjectionContext): Promise<void> {
+  const change = changeOf(event);
+  const update = withDefaults(
+    { ...change, $min: { createdAt: isoTime(event.occurredAt) } },
+    defaultsOf(event),
+  );
+  await ctx.applyOnce(
+    {
+      _id: event.payload.contactId,
+      streamId: contactStreamId(event.payload.contactId),
+      streamVersion: event.streamVersion,
+    },
+    update,
+  );
+}
+
+/**
+ * The `contacts` read model (S9, S10, S14): one document per contact, from `contact.events` only,
+ * so a replay rebuilds it identically (S15). Contact streams apply once per stream version; import
+ * batches insert new contacts in bulk and update an existing one only with a later import row.
+ */
+export function contactsProjection(
+  overrides: { topics?: readonly string[]; collection?: string } = {},
+): Projection {
+  return defineProjection({
+    name: 'contacts',
+    topics: overrides.topics ?? [eventsTopic('contact')],
+    collection: overrides.collection ?? CONTACTS_COLLECTION,
+    schemaVersion: 1,
+    async setup(collection) {
+      await collection.createIndex({ applicationId: 1, seenAt: -1, _id: -1 });
+    },
+    async apply(event, ctx) {
+      if (!isContactProjectionEvent(event)) return;
+      if (event.type === 'contact.contacts-imported') {
+        await applyImportedRows(
+          ctx,
+          event.tenantId,
+          isoTime(event.occurredAt),
+          event.payload.rows.map((row) => ({
+            ...row,
+            key: importKeyOf(event.payload.importId, row.line),
+          })),
+          ctx.schemaVersion,
+        );
+        return;
+      }
+      await applyStreamEvent(event, ctx);
+    },
+  });
+}

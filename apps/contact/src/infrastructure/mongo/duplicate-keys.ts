@@ -1,0 +1,35 @@
+import type { mongo } from 'mongoose';
+
+interface WriteErrorLike {
+  index: number;
+  code?: number;
+}
+
+/**
+ * Inserts documents in one unordered `insertMany` and returns the indexes of those whose `_id`
+ * was already taken; any other failure is thrown.
+ */
+export async function insertAllNew<T extends mongo.Document>(
+  collection: mongo.Collection<T>,
+  documents: mongo.OptionalUnlessRequiredId<T>[],
+): Promise<number[]> {
+  if (documents.length === 0) return [];
+  try {
+    await collection.insertMany(documents, { ordered: false });
+    return [];
+  } catch (error) {
+    const raw = (error as { writeErrors?: WriteErrorLike | WriteErrorLike[] }).writeErrors;
+    const writeErrors = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+    if (writeErrors.length === 0 || writeErrors.some((e) => e.code !== 11000)) throw error;
+    return writeErrors.map((e) => e.index).sort((a, b) => a - b);
+  }
+}
+
+/** FerretDB 1.24 deadlocks on bulk writes of more than about 50 updates: stay at 24. */
+export const MAX_BULK_UPDATES = 24;
+
+export function chunked<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}

@@ -1,0 +1,100 @@
+import { replayProjection } from '@threadline/eventing';
+import { createKafka } from '@threadline/kafka-client';
+import { endpointsFromEnv, uniqueName } from '@threadline/testing';
+import mongoose from 'mongoose';
+import { contactsProjection } from '../src/projections';
+import {
+  eventsOf,
+  eventually,
+  getJson,
+  sendJson,
+  startContactService,
+  type ContactServiceUnderTest,
+} from './contact-service.harness';
+
+describe('contacts projection replay (S15) on the real broker and store', () => {
+  let service: ContactServiceUnderTest;
+  const applicationId = uniqueName('app');
+  const events = eventsOf(applicationId);
+
+  beforeAll(async () => {
+    service = await startContactService();
+  });
+
+  afterAll(async () => {
+    await service?.dispose();
+  });
+
+  it('rebuilds from offset 0 to exactly the live collection', async () => {
+    const base = `${service.url}/internal/contacts/${applicationId}`;
+    await service.publish(service.topics.identity, [
+      events.userAuthenticated('u-1', { profile: { name: 'Ann' } }),
+      events.visitorStarted('v-1', 'Shy Owl (anonym)'),
+      events.visitorStarted('v-2', 'Odd Emu (anonym)'),
+    ]);
+    const csv =
+      'user_id,email,name,plan\nu-1,ann@example.com,Ann Imported,pro\nu-2,,Bob,free\n,cat@example.com,Cat,\n';
+    const imported = await fetch(`${base}/imports`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv' },
+      body: csv,
+    });
+    expect(imported.status).toBe(202);
+    const v1 = events.visitorContactId('v-1');
+    await eventually(
+      async () => ((await getJson(`${base}/${v1}`)).status === 200 ? true : undefined),
+      'v-1',
+    );
+    await sendJson('POST', `${service.url}/internal/contacts/pre-chat`, {
+      applicationId,
+      contactId: v1,
+      name: 'Vic',
+      email: 'vic@example.com',
+    });
+    await sendJson('PATCH', `${base}/${events.userContactId('u-2')}/attributes`, {
+      attributes: { seats: 4, plan: null },
+    });
+    await service.publish(service.topics.conversation, [events.messageSent(v1, 'user', 1)]);
+    await service.publish(service.topics.identity, [
+      events.userAuthenticated('u-3', { previousVisitorId: 'v-1' }),
+    ]);
+    await eventually(async () => {
+      const page = (await getJson(`${base}?limit=100`)).body.contacts as {
+        customAttributes: Record<string, unknown>;
+        name: string;
+      }[];
+      const u2 = page.find((c) => c.name === 'Bob');
+      return page.length === 5 &&
+        u2?.customAttributes.seats === 4 &&
+        page.some((c) => c.name === 'Vic')
+        ? true
+        : undefined;
+    }, 'everything projected');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await service.stop();
+
+    const { mongodbUri, kafkaBrokers } = endpointsFromEnv();
+    const connection = await mongoose
+      .createConnection(mongodbUri, { dbName: service.env.MONGODB_DATABASE, retryWrites: false })
+      .asPromise();
+    const kafka = createKafka({
+      clientId: uniqueName('replay'),
+      brokers: kafkaBrokers.split(','),
+      logLevel: 'error',
+    });
+    try {
+      const report = await replayProjection({
+        service: 'contact',
+        kafka,
+        db: connection.db as never,
+        projection: contactsProjection({ topics: [service.topics.contact] }),
+        logger: () => undefined,
+      });
+      expect(report.live.count).toBe(6);
+      expect(report.rebuilt).toEqual(report.live);
+      expect(report.matched).toBe(true);
+    } finally {
+      await connection.close();
+    }
+  });
+});

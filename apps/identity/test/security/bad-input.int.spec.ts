@@ -1,0 +1,391 @@
+import {
+  AddIdentityKeyBody,
+  AgentSignInBody,
+  ApplicationId,
+  CreateAgentBody,
+  DomainInput,
+  IdentityKeyId,
+  RegisterApplicationBody,
+  RegisterOrganizationBody,
+  RetireIdentityKeyBody,
+  WidgetInitBody,
+} from '@threadline/contracts';
+import fc from 'fast-check';
+import { z } from 'zod';
+import { textIssuesOf } from '../../src/interface/http/tenancy/text-issues';
+import { refusalProblems, Tally } from './answer-oracle';
+import {
+  bodyInputs,
+  nested,
+  pathParam,
+  queryInputs,
+  rawHttpRequests,
+  type BadInput,
+} from './bad-input.arbitraries';
+import { rawRequest, request, type Answer } from './http-client';
+import { startIdentityProcess, type IdentityProcess } from './identity-process';
+import { SecretLedger } from './secret-ledger';
+import {
+  registerApplication,
+  registerOrganization,
+  token,
+  uniqueDomain,
+  widgetAuth,
+  type AppCredentials,
+} from './tenant-fixture';
+
+/**
+ * S18, issue 9 "Bad input": generated bodies, parameters, headers and raw HTTP against every entry
+ * point of the real identity process. Each answer is a 4xx naming the problem (never a 5xx or a
+ * hang), a refusal writes nothing to the event store, and whatever is accepted passed its contract.
+ */
+
+const TokenBody = z.strictObject({ token: z.string().min(1).max(4_096) });
+/** Per entry point; tuned so the whole file stays well under a minute on two cores. */
+const RUNS = Number(process.env.BAD_INPUT_RUNS ?? 50);
+
+interface EntryPoint {
+  name: string;
+  method: 'GET' | 'POST';
+  path: (params: Record<string, string>) => string;
+  params?: Record<string, string>;
+  paramSchemas?: Record<string, z.ZodType>;
+  query?: { name: string; value: string; schema: z.ZodType };
+  body?: Record<string, unknown>;
+  bodySchema?: z.ZodType;
+  /** Widget auth records a refused user (403) as `AuthenticationRejected`: a write by design. */
+  writesWhenRefused?: number;
+}
+
+describe('bad input to every identity entry point (real process, Kafka and store)', () => {
+  let identity: IdentityProcess;
+  let app: AppCredentials;
+  let guarded: AppCredentials;
+  const ledger = new SecretLedger();
+  const tallies = new Map<string, Tally>();
+  const findings: string[] = [];
+  let entryPoints: EntryPoint[] = [];
+  let knownCommits: number | undefined;
+
+  beforeAll(async () => {
+    identity = await startIdentityProcess();
+    const domain = uniqueDomain('fuzz');
+    await registerOrganization(identity, domain);
+    [app, guarded] = await Promise.all([
+      registerApplication(identity, domain),
+      registerApplication(identity, domain, 'required'),
+    ]);
+    const user = {
+      user_id: `fuzz-user-${token()}`,
+      email: 'fuzz.user@customer.example',
+      name: 'Fuzz User',
+      phone: '+1 555 0100',
+      company: 'Fuzz Co',
+      security_hash: `bound-hash-${token()}`,
+      custom_data: { plan: 'pro', seats: 3 },
+    };
+    const bound = await widgetAuth(identity, app, user);
+    expect(bound.status).toBe(200);
+    const session = String(bound.json?.sessionToken);
+    const agent = {
+      email: `agent-${token(4).toLowerCase()}@fuzz.example`,
+      password: `pw-${token()}`,
+    };
+    expect(
+      (
+        await request(identity.url, '/internal/agents', {
+          body: { domain, name: 'Agent', ...agent },
+        })
+      ).status,
+    ).toBe(201);
+    for (const [kind, value] of [
+      ['applicationSecret', app.applicationSecret],
+      ['applicationSecret', guarded.applicationSecret],
+      ['identity secret', guarded.identitySecret],
+      ['security_hash', user.security_hash],
+      ['session token', session],
+      ['device token', bound.json?.deviceToken],
+      ['password', agent.password],
+    ] as const) {
+      ledger.add(kind, value);
+    }
+
+    const future = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+    entryPoints = [
+      {
+        name: 'POST /internal/widget/auth',
+        method: 'POST',
+        path: () => '/internal/widget/auth',
+        body: {
+          organizationDomain: domain,
+          applicationId: app.applicationId,
+          applicationSecret: app.applicationSecret,
+          user,
+          deviceToken: `device_${token()}`,
+        },
+        bodySchema: WidgetInitBody,
+        writesWhenRefused: 403,
+      },
+      {
+        name: 'POST /internal/sessions/verify',
+        method: 'POST',
+        path: () => '/internal/sessions/verify',
+        body: { token: session },
+        bodySchema: TokenBody,
+      },
+      {
+        name: 'POST /internal/sessions/end',
+        method: 'POST',
+        path: () => '/internal/sessions/end',
+        body: { token: session },
+        bodySchema: TokenBody,
+      },
+      {
+        name: 'POST /internal/organizations',
+        method: 'POST',
+        path: () => '/internal/organizations',
+        body: { domain: uniqueDomain('fuzz-org'), name: 'Fuzz Org' },
+        bodySchema: RegisterOrganizationBody,
+      },
+      {
+        name: 'POST /internal/applications',
+        method: 'POST',
+        path: () => '/internal/applications',
+        body: {
+          domain,
+          name: 'Fuzz site',
+          allowedOrigins: ['https://fuzz.example'],
+          identityVerification: 'none',
+        },
+        bodySchema: RegisterApplicationBody,
+      },
+      {
+        name: 'GET /internal/applications',
+        method: 'GET',
+        path: () => '/internal/applications',
+        query: { name: 'domain', value: domain, schema: DomainInput },
+      },
+      {
+        name: 'GET /internal/applications/:applicationId',
+        method: 'GET',
+        path: (p) => `/internal/applications/${p.applicationId}`,
+        params: { applicationId: app.applicationId },
+        paramSchemas: { applicationId: ApplicationId },
+        query: { name: 'domain', value: domain, schema: DomainInput.optional() },
+      },
+      {
+        name: 'POST /internal/applications/:applicationId/identity-keys',
+        method: 'POST',
+        path: (p) => `/internal/applications/${p.applicationId}/identity-keys`,
+        params: { applicationId: guarded.applicationId },
+        paramSchemas: { applicationId: ApplicationId },
+        body: { activeFrom: future(30) },
+        bodySchema: AddIdentityKeyBody,
+      },
+      {
+        name: 'POST /internal/applications/:applicationId/identity-keys/:keyId/retire',
+        method: 'POST',
+        path: (p) => `/internal/applications/${p.applicationId}/identity-keys/${p.keyId}/retire`,
+        params: { applicationId: guarded.applicationId, keyId: guarded.keyId ?? 'k' },
+        paramSchemas: { applicationId: ApplicationId, keyId: IdentityKeyId },
+        body: { retiresAt: future(60) },
+        bodySchema: RetireIdentityKeyBody,
+      },
+      {
+        name: 'POST /internal/agents',
+        method: 'POST',
+        path: () => '/internal/agents',
+        body: { domain, email: `new-${agent.email}`, name: 'New agent', password: `pw-${token()}` },
+        bodySchema: CreateAgentBody,
+      },
+      {
+        name: 'POST /internal/agents/sign-in',
+        method: 'POST',
+        path: () => '/internal/agents/sign-in',
+        body: { organizationDomain: domain, ...agent },
+        bodySchema: AgentSignInBody,
+      },
+      {
+        name: 'POST /internal/agents/verify',
+        method: 'POST',
+        path: () => '/internal/agents/verify',
+        body: { token: session },
+        bodySchema: TokenBody,
+      },
+    ];
+  }, 180_000);
+
+  afterAll(async () => {
+    for (const [name, tally] of tallies) console.info(`bad input: ${tally.summary(name)}`);
+    const total = [...tallies.values()].reduce((n, t) => n + t.tried, 0);
+    console.info(
+      `bad input: ${total} inputs over ${tallies.size} entry points, ${findings.length} failures`,
+    );
+    await identity?.stop();
+  });
+
+  const tallyOf = (name: string) => tallies.get(name) ?? tallies.set(name, new Tally()).get(name)!;
+
+  /** Whether what was sent passes every contract of the entry point: only then may it succeed. */
+  function accepted(entry: EntryPoint, input: BadInput, params: Record<string, string>): boolean {
+    for (const [name, schema] of Object.entries(entry.paramSchemas ?? {})) {
+      let value: string;
+      try {
+        value = decodeURIComponent(params[name] ?? '');
+      } catch {
+        return false;
+      }
+      if (!schema.safeParse(value).success || textIssuesOf(value).length > 0) return false;
+    }
+    if (entry.query) {
+      const values = new URLSearchParams(
+        input.query ?? `${entry.query.name}=${entry.query.value}`,
+      ).getAll(entry.query.name);
+      if (values.length > 1) return false;
+      if (!entry.query.schema.safeParse(values[0]).success || textIssuesOf(values[0]).length > 0)
+        return false;
+    }
+    if (!entry.bodySchema) return true;
+    let body = input.body;
+    if (input.raw !== undefined) {
+      try {
+        body = JSON.parse(Buffer.from(input.raw).toString('utf8'));
+      } catch {
+        return false;
+      }
+    }
+    return entry.bodySchema.safeParse(body).success && textIssuesOf(body).length === 0;
+  }
+
+  async function probe(entry: EntryPoint, input: BadInput): Promise<void> {
+    const params = { ...entry.params, ...input.params };
+    const query =
+      input.query ??
+      (entry.query ? `${entry.query.name}=${encodeURIComponent(entry.query.value)}` : '');
+    const path = `${entry.path(params)}${query ? `?${query}` : ''}`;
+    // Probes run one at a time and nothing else writes commits, so the last count is the baseline.
+    const before = (knownCommits ??= await identity.commits());
+    const answer: Answer =
+      entry.method === 'GET'
+        ? await request(identity.url, path, { method: 'GET', headers: input.headers })
+        : input.raw !== undefined
+          ? await request(identity.url, path, {
+              raw: input.raw,
+              headers: { 'content-type': 'application/json', ...input.headers },
+            })
+          : await request(identity.url, path, { body: input.body, headers: input.headers });
+    knownCommits = await identity.commits();
+    const written = knownCommits - before;
+    tallyOf(entry.name).count(input.kind, answer);
+
+    const problems = refusalProblems(answer);
+    if (answer.status < 300 && !accepted(entry, input, params))
+      problems.push('accepted an input its contract refuses');
+    if (answer.status >= 400 && written > 0 && answer.status !== entry.writesWhenRefused) {
+      problems.push(`refused with ${answer.status} yet wrote ${written} commit(s)`);
+    }
+    if (problems.length > 0) {
+      const finding = `${entry.name} [${input.kind}]: ${problems.join('; ')} (answer ${answer.text.slice(0, 300)})`;
+      findings.push(finding);
+      throw new Error(finding);
+    }
+  }
+
+  async function stillUp(): Promise<void> {
+    expect(identity.exitCode()).toBeNull();
+    expect((await request(identity.url, '/health')).status).toBe(200);
+  }
+
+  it('forced examples first: a body nested 10,000 levels, a body over the limit, invalid UTF-8', async () => {
+    const widget = entryPoints[0]!;
+    for (const input of [
+      { kind: 'deep nesting', raw: nested(10_000, 'array') },
+      { kind: 'deep nesting', raw: nested(10_000, 'object') },
+      { kind: 'oversized body', raw: JSON.stringify({ ...widget.body, pad: 'p'.repeat(200_000) }) },
+      { kind: 'invalid UTF-8', raw: Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x3a, 0x31, 0x7d]) },
+    ]) {
+      await probe(widget, input);
+    }
+    await stillUp();
+  });
+
+  it.each([
+    'POST /internal/widget/auth',
+    'POST /internal/sessions/verify',
+    'POST /internal/sessions/end',
+    'POST /internal/organizations',
+    'POST /internal/applications',
+    'GET /internal/applications',
+    'GET /internal/applications/:applicationId',
+    'POST /internal/applications/:applicationId/identity-keys',
+    'POST /internal/applications/:applicationId/identity-keys/:keyId/retire',
+    'POST /internal/agents',
+    'POST /internal/agents/sign-in',
+    'POST /internal/agents/verify',
+  ])(
+    '%s: every generated input is a 4xx naming the problem, or a validated success',
+    async (name) => {
+      const entry = entryPoints.find((e) => e.name === name)!;
+      const inputs: fc.Arbitrary<BadInput>[] = [];
+      if (entry.body) inputs.push(bodyInputs(entry.body));
+      for (const param of Object.keys(entry.params ?? {})) {
+        inputs.push(
+          pathParam.map((value) => ({
+            kind: `path ${param}`,
+            params: { [param]: value },
+            body: entry.body,
+          })),
+        );
+      }
+      if (entry.query) {
+        inputs.push(
+          queryInputs(entry.query.name).map((query) => ({
+            kind: `query ${entry.query!.name}`,
+            query,
+          })),
+        );
+      }
+      await fc.assert(
+        fc.asyncProperty(fc.oneof(...inputs), (input) => probe(entry, input)),
+        { numRuns: RUNS, endOnFailure: true },
+      );
+      await stillUp();
+    },
+  );
+
+  it('raw HTTP with broken framing, methods, versions and header bytes: a JSON 4xx or a normal answer', async () => {
+    const paths = entryPoints.map((e) => e.path(e.params ?? {}));
+    const tally = tallyOf('raw HTTP/1.1 requests');
+    await fc.assert(
+      fc.asyncProperty(rawHttpRequests(paths), async (bytes) => {
+        const answer = await rawRequest(identity.url, bytes);
+        tally.count('raw', answer);
+        const problems = refusalProblems(answer);
+        if (problems.length > 0) {
+          const finding = `raw HTTP: ${problems.join('; ')} for ${JSON.stringify(Buffer.from(bytes).toString('latin1').slice(0, 200))}`;
+          findings.push(finding);
+          throw new Error(finding);
+        }
+      }),
+      { numRuns: RUNS * 3, endOnFailure: true },
+    );
+    await stillUp();
+  });
+
+  it('the process stayed up, logged no error, and logged none of the secrets it was sent', async () => {
+    await stillUp();
+    const errorLines = identity
+      .logs()
+      .split('\n')
+      .filter((line) => /^\{"level":(50|60)/.test(line));
+    expect(errorLines).toEqual([]);
+    ledger.addStoredHashes(await identity.events());
+    const leaks = ledger.scan(identity.logs());
+    console.info(
+      `bad input: log scan: ${ledger.size} secrets over ${identity.logs().length} bytes of logs, ` +
+        `${errorLines.length} error lines, ${leaks.length} leaks`,
+    );
+    expect(leaks).toEqual([]);
+    expect(findings).toEqual([]);
+  });
+});
