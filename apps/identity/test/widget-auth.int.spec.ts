@@ -1,5 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON answers are checked by the matchers */
 import { getConnectionToken } from '@nestjs/mongoose';
+import { eventsTopic } from '@threadline/contracts';
 import { serviceTestEnv, startNestApp, uniqueName, type RunningApp } from '@threadline/testing';
 import type { KafkaClient } from '@threadline/kafka-client';
 import { KAFKA_CLIENT } from '@threadline/service-kit';
@@ -10,7 +11,6 @@ import { userHashOf, userIdentityStreamId, visitorStreamId } from '../src/domain
 import { IdentityModule } from '../src/identity.module';
 import { loadIdentityConfig } from '../src/infrastructure/config/identity.config';
 
-const TOPIC = 'identity.events';
 
 interface TopicEvent {
   type: string;
@@ -64,7 +64,7 @@ describe('POST /internal/widget/auth (real Kafka and store)', () => {
   async function endOffsets(): Promise<Map<number, bigint>> {
     const admin = kafka().admin();
     try {
-      const offsets = await admin.fetchTopicOffsets(TOPIC);
+      const offsets = await admin.fetchTopicOffsets(eventsTopic('identity'));
       return new Map(offsets.map((o) => [o.partition, BigInt(o.high)]));
     } finally {
       await admin.disconnect();
@@ -87,7 +87,7 @@ describe('POST /internal/widget/auth (real Kafka and store)', () => {
     });
     const events: TopicEvent[] = [];
     try {
-      await consumer.subscribe([TOPIC], { fromBeginning: true });
+      await consumer.subscribe([eventsTopic('identity')], { fromBeginning: true });
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(
           () => reject(new Error(`read ${events.length} matching events before the timeout`)),

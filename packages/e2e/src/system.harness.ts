@@ -17,7 +17,6 @@ import {
   serviceTestEnv,
   startNestApp,
   uniqueName,
-  uniqueTopicNamespace,
   type RunningApp,
 } from '@threadline/testing';
 import { HostSite, hostPageHtml } from './host-site';
@@ -46,16 +45,9 @@ export interface RunningSystem {
 /** `E2E_LOG_LEVEL=info` shows the services' logs, for when a spec fails for a reason of theirs. */
 const logLevel = process.env.E2E_LOG_LEVEL;
 
-/**
- * One topic namespace per system: its services read only the events of this spec, not the
- * history every earlier test left on the shared broker.
- */
-function serviceEnv(service: string, namespace: string): NodeJS.ProcessEnv {
-  return {
-    ...serviceTestEnv(service),
-    TOPIC_NAMESPACE: namespace,
-    ...(logLevel ? { LOG_LEVEL: logLevel } : {}),
-  };
+/** Each spec file's services share the file's topic namespace (see `serviceTestEnv`). */
+function serviceEnv(service: string): NodeJS.ProcessEnv {
+  return { ...serviceTestEnv(service), ...(logLevel ? { LOG_LEVEL: logLevel } : {}) };
 }
 
 /**
@@ -97,12 +89,11 @@ export async function startSystem(): Promise<RunningSystem> {
   const started: { close(): Promise<void> }[] = [];
   const workDir = mkdtempSync(join(tmpdir(), 'threadline-e2e-'));
   try {
-    const namespace = uniqueTopicNamespace();
-    const identityEnv = serviceEnv('identity', namespace);
+    const identityEnv = serviceEnv('identity');
     const [identity, contact, conversation]: RunningApp[] = await Promise.all([
       startNestApp(IdentityModule.forRoot(loadIdentityConfig(identityEnv))),
-      startNestApp(ContactModule.forRoot(loadContactConfig(serviceEnv('contact', namespace)))),
-      startNestApp(ConversationModule.forRoot(loadConversationConfig(serviceEnv('conversation', namespace)))),
+      startNestApp(ContactModule.forRoot(loadContactConfig(serviceEnv('contact')))),
+      startNestApp(ConversationModule.forRoot(loadConversationConfig(serviceEnv('conversation')))),
     ]);
     started.push(identity!, contact!, conversation!);
     const site = await HostSite.start();
@@ -147,7 +138,7 @@ export async function startSystem(): Promise<RunningSystem> {
       loadGatewayConfig({
         PORT: '0',
         KAFKA_BROKERS: endpointsFromEnv().kafkaBrokers,
-        TOPIC_NAMESPACE: namespace,
+        TOPIC_NAMESPACE: identityEnv.TOPIC_NAMESPACE,
         LOG_LEVEL: logLevel ?? 'silent',
         IDENTITY_URL: identity!.url,
         CONTACT_URL: contact!.url,

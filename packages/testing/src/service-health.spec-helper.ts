@@ -1,11 +1,24 @@
 import { endpointsFromEnv } from './infra-mode';
 import { startNestApp, type RunningApp } from './nest-app';
-import { uniqueName } from './unique-name';
+import { setTopicNamespace } from '@threadline/contracts';
+import { uniqueName, uniqueTopicNamespace } from './unique-name';
 
-/** The environment a service under test boots with: the harness's real infra and a database of its own. */
+/**
+ * Jest evaluates this module once per test file, so every file's services share one topic
+ * namespace and no file reads the events all earlier files left on the broker.
+ */
+const fileTopicNamespace = uniqueTopicNamespace();
+
+/**
+ * The environment a service under test boots with: the harness's real infra, a database and
+ * consumer groups of its own, and the test file's topic namespace, which this process adopts too
+ * so that `eventsTopic()` in the test names the topics its services use.
+ */
 export function serviceTestEnv(service: string): NodeJS.ProcessEnv {
   const { kafkaBrokers, mongodbUri } = endpointsFromEnv();
+  setTopicNamespace(fileTopicNamespace);
   return {
+    TOPIC_NAMESPACE: fileTopicNamespace,
     KAFKA_BROKERS: kafkaBrokers,
     MONGODB_URI: mongodbUri,
     MONGODB_DATABASE: uniqueName(service).replace(/-/g, '_'),

@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type {
-  ContactView,
   SetCustomAttributesBody,
   WidgetInitBody,
   WidgetSession,
@@ -35,13 +34,13 @@ export class WidgetInit {
     const auth = await this.identity.authenticateWidget(body, context);
     const applicationId = body.applicationId;
     const contactId = contactIdOfAuthentication(applicationId, auth);
-    let contact: ContactView | null = null;
-    if (auth.mode === 'visitor') {
-      contact = await this.contacts.find(applicationId, contactId).catch((error: unknown) => {
-        this.logger.warn({ err: error }, 'contact lookup failed; the pre-chat form is shown');
-        return null;
-      });
-    } else if (attributes && Object.keys(attributes).length > 0) {
+    // A visitor's contact says whether the pre-chat form was filled in (S4); a user's holds the
+    // profile on file, imported from CSV or set by updateUser (S10, S11), beyond identity's.
+    const contact = await this.contacts.find(applicationId, contactId).catch((error: unknown) => {
+      this.logger.warn({ err: error }, 'contact lookup failed; the init answers without it');
+      return null;
+    });
+    if (auth.mode === 'user' && attributes && Object.keys(attributes).length > 0) {
       await this.saveAttributes(applicationId, contactId, attributes, context.correlationId);
     }
     return widgetSessionOf(applicationId, auth, contact);

@@ -17,6 +17,18 @@ export function preChatSubmitted(contact: ContactView | null): boolean {
   return contact !== null && (contact.source === 'pre-chat' || contact.email !== '');
 }
 
+/** The contact's non-empty profile fields; its name only when it is not a generated one (S5). */
+function profileOnFile(contact: ContactView | null): WidgetSession['profile'] {
+  if (!contact) return {};
+  const fields = {
+    name: contact.name.endsWith('(anonym)') ? '' : contact.name,
+    email: contact.email,
+    phone: contact.phone,
+    company: contact.company,
+  };
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== ''));
+}
+
 /** Identity's answer to a widget init, as the widget gets it. */
 export function widgetSessionOf(
   applicationId: string,
@@ -31,7 +43,14 @@ export function widgetSessionOf(
     contactId: contactIdOfAuthentication(applicationId, auth),
   };
   if (auth.mode === 'user') {
-    return { mode: 'user', ...common, displayName: auth.displayName, profile: auth.profile };
+    // What this and earlier inits sent wins; the contact fills in what they never did (S10).
+    const profile = { ...profileOnFile(contact), ...auth.profile };
+    return {
+      mode: 'user',
+      ...common,
+      displayName: profile.name ?? auth.displayName,
+      profile,
+    };
   }
   const submitted = preChatSubmitted(contact);
   const profile = submitted

@@ -48,6 +48,41 @@ describe('widget session of an init', () => {
     });
   });
 
+  it('given a user imported from CSV, when an init sends no name, then the imported profile shows (S10)', () => {
+    const imported = aContact({
+      contactId: contactIdOf('123456', { kind: 'user', userId: 'u-2' }),
+      userId: 'u-2',
+      name: 'Irma Importer',
+      email: 'irma@x.example',
+      company: 'Acme',
+      source: 'import',
+    });
+    const session = widgetSessionOf(
+      '123456',
+      {
+        mode: 'user',
+        userId: 'u-2',
+        displayName: 'Lucky Pigeon (anonym)',
+        profile: { company: 'Acme Ltd' },
+        ...issued,
+      },
+      imported,
+    );
+    expect(session).toMatchObject({
+      displayName: 'Irma Importer',
+      profile: { name: 'Irma Importer', email: 'irma@x.example', company: 'Acme Ltd' },
+    });
+  });
+
+  it('given a contact with only a generated name, then the name stays out of the profile (S5)', () => {
+    const session = widgetSessionOf(
+      '123456',
+      { mode: 'user', userId: 'u-3', displayName: 'Giant Duck (anonym)', profile: {}, ...issued },
+      aContact({ name: 'Giant Duck (anonym)', email: '', source: 'widget' }),
+    );
+    expect(session).toMatchObject({ displayName: 'Giant Duck (anonym)', profile: {} });
+  });
+
   it('asks a new visitor for the pre-chat form, prefilled (S4), and not one who filled it in', () => {
     const visitor = {
       mode: 'visitor' as const,
