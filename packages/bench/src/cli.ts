@@ -10,6 +10,8 @@ import { formatFigure, formatRatio, renderMarkdown, writeBenchmarksFile } from '
 import { sampleMessages } from './sample-events';
 import { runAuthBenchmarks } from './auth/auth.bench';
 import { runBackboneBenchmarks } from './backbone/backbone.bench';
+import { runCsvImportBenchmark } from './contacts/csv-import.bench';
+import { runMessagesBenchmarks } from './conversation/messages.bench';
 import { benchVersions } from './versions';
 
 function positiveIntFromEnv(name: string, fallback: number): number {
@@ -20,7 +22,19 @@ function positiveIntFromEnv(name: string, fallback: number): number {
   return value;
 }
 
-const sectionNames = ['backbone', 'auth'] as const;
+/** `BENCH_IMPORT_ROWS=100000,1000000`: one run per value. */
+function positiveIntListFromEnv(name: string, fallback: number[]): number[] {
+  const raw = process.env[name];
+  if (!raw) return fallback;
+  return raw.split(',').map((part) => {
+    const value = Number(part.trim());
+    if (!Number.isInteger(value) || value <= 0)
+      throw new Error(`${name} must be positive integers separated by commas, got "${raw}"`);
+    return value;
+  });
+}
+
+const sectionNames = ['backbone', 'auth', 'messages', 'import'] as const;
 type Section = (typeof sectionNames)[number];
 
 /** `BENCH_SECTIONS=auth` runs only the named sections; default all. */
@@ -43,6 +57,9 @@ async function main(): Promise<void> {
   const authUsers = positiveIntFromEnv('BENCH_AUTH_USERS', 200);
   const authSeconds = positiveIntFromEnv('BENCH_AUTH_SECONDS', 10);
   const authConnections = positiveIntFromEnv('BENCH_AUTH_CONNECTIONS', 16);
+  const messages = positiveIntFromEnv('BENCH_MESSAGES', 1_000);
+  const messageRates = positiveIntListFromEnv('BENCH_MESSAGE_RATES', [20, 100]);
+  const importRows = positiveIntListFromEnv('BENCH_IMPORT_ROWS', [100_000]);
   const sections = sectionsFromEnv();
   const runId = Date.now().toString(36);
   const infra =
@@ -106,6 +123,42 @@ async function main(): Promise<void> {
       });
       auth.baselines.forEach((figure, i) => record(`auth-${i}`, figure));
       auth.comparisons.forEach(show);
+    }
+
+    if (sections.has('messages')) {
+      for (const messagesPerSecond of messageRates) {
+        console.log(
+          `bench messages: ${messages} messages over 20 threads offered at ${messagesPerSecond}/s (BENCH_MESSAGES, BENCH_MESSAGE_RATES)`,
+        );
+        const result = await runMessagesBenchmarks({
+          kafkaBrokers: infra.kafkaBrokers,
+          mongodbUri: infra.mongodbUri,
+          runId: `${runId}m${messagesPerSecond}`,
+          messages,
+          threads: 20,
+          connections: 16,
+          messagesPerSecond,
+        });
+        result.baselines.forEach((figure, i) =>
+          record(`messages-${messagesPerSecond}-${i}`, figure),
+        );
+        result.comparisons.forEach(show);
+      }
+    }
+
+    if (sections.has('import')) {
+      for (const rows of importRows) {
+        console.log(`bench import: ${rows} generated CSV rows (BENCH_IMPORT_ROWS)`);
+        const result = await runCsvImportBenchmark({
+          kafkaBrokers: infra.kafkaBrokers,
+          mongodbUri: infra.mongodbUri,
+          runId: `${runId}i${rows}`,
+          rows,
+          log: (line) => console.log(`  ${line}`),
+        });
+        result.baselines.forEach((figure, i) => record(`import-${rows}-${i}`, figure));
+        result.comparisons.forEach(show);
+      }
     }
 
     const report = {
