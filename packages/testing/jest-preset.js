@@ -37,6 +37,8 @@ function packageConfig(rootDir) {
   return {
     // A global option, not a project one: real brokers and stores take seconds, not milliseconds.
     testTimeout: 120_000,
+    // A failed spec can leave a Kafka consumer reconnecting; the run must end, not hang CI.
+    forceExit: true,
     projects: [
       project(rootDir, 'unit', 'unit'),
       project(rootDir, 'integration', 'int', harness),

@@ -431,7 +431,7 @@ describe('POST /internal/widget/auth (real Kafka and store)', () => {
           applicationSecret: 'x',
           extra: 1,
         },
-        '(body)',
+        'extra',
       ],
     ];
     for (const [body, field] of cases) {

@@ -9,3 +9,5 @@ export { redactedPaths } from './logging/logger-options';
 export { EventBackboneModule, EVENT_BACKBONE } from './eventing/event-backbone.module';
 export { HttpErrorFilter } from './http/http-error.filter';
 export { bodyRefusalOf, type BodyRefusal } from './http/body-refusal';
+export { ZodValidationPipe, validationFailed, type FieldIssue } from './http/zod-validation.pipe';
+export { textIssuesOf, type TextIssue } from './http/text-issues';

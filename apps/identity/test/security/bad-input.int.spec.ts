@@ -12,7 +12,7 @@ import {
 } from '@threadline/contracts';
 import fc from 'fast-check';
 import { z } from 'zod';
-import { textIssuesOf } from '../../src/interface/http/tenancy/text-issues';
+import { textIssuesOf } from '@threadline/service-kit';
 import { refusalProblems, Tally } from './answer-oracle';
 import {
   bodyInputs,

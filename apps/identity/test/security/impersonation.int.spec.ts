@@ -122,8 +122,9 @@ describe('impersonation and tenancy at the identity service (real process, Kafka
     victims.push(v);
     ledger.add('security_hash', user.security_hash);
     if (user.security_hash) ledger.add('keyed hash', keyedHash(secrets.pepper, user.security_hash));
-    ledger.add('user_hash', user.user_hash);
-    ledger.add('user_jwt', user.user_jwt);
+    const proofs = user as Record<string, string | undefined>;
+    ledger.add('user_hash', proofs.user_hash);
+    ledger.add('user_jwt', proofs.user_jwt);
     ledger.add('session token', v.sessionToken);
     ledger.add('device token', v.deviceToken);
     return v;
@@ -325,7 +326,8 @@ describe('impersonation and tenancy at the identity service (real process, Kafka
       send: async () => {
         const v = await victim(guarded, (id) => ({ user_hash: userHashOf(secret, id) }));
         const other = `other-${token()}`;
-        const sent = { user_id: v.user.user_id, ...(await proof(v.user.user_id, other)) };
+        const userId = String(v.user.user_id);
+        const sent = { user_id: userId, ...(await proof(userId, other)) };
         for (const value of Object.values(sent)) ledger.add('forged proof', value);
         return widgetAuth(identity, guarded, sent, {}, address());
       },

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
-import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { IdentityModule, loadIdentityConfig } from '@threadline/identity';
+import { runForkedLoad } from '../forked-load';
 import type { Comparison, Figure } from '../measure';
 import { compare } from '../measure';
 import { ConstantServerModule } from './constant-server';
@@ -37,18 +37,7 @@ async function listenOnLoopback(
 
 /** autocannon in a second process, so that load and server do not share one event loop. */
 function generateLoad(request: LoadRequest): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
-    const child = fork(require.resolve('./load-generator'), [], { stdio: 'inherit' });
-    child.once('message', (message: { ok: boolean; result?: LoadResult; error?: string }) => {
-      if (message.ok && message.result) resolve(message.result);
-      else reject(new Error(`load generator failed: ${message.error ?? 'no result'}`));
-    });
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`load generator exited with ${code}`));
-    });
-    child.send(request);
-  });
+  return runForkedLoad(require.resolve('./load-generator'), request);
 }
 
 async function postJson(

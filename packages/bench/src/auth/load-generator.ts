@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { serveForkedLoad } from '../forked-load';
 
 /** What the bench asks the load-generating child process to do. */
 export interface LoadRequest {
@@ -52,15 +53,4 @@ async function generate(request: LoadRequest): Promise<LoadResult> {
   };
 }
 
-if (require.main === module) {
-  process.once('message', (request: LoadRequest) => {
-    generate(request).then(
-      (result) => process.send?.({ ok: true, result }, () => process.exit(0)),
-      (error: unknown) =>
-        process.send?.(
-          { ok: false, error: error instanceof Error ? error.message : String(error) },
-          () => process.exit(1),
-        ),
-    );
-  });
-}
+if (require.main === module) serveForkedLoad(generate);

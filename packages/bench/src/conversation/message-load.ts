@@ -1,3 +1,5 @@
+import { serveForkedLoad } from '../forked-load';
+
 /** What the bench asks the load-generating child process to do. */
 export interface MessageLoadRequest {
   url: string;
@@ -73,15 +75,4 @@ async function generate(request: MessageLoadRequest): Promise<MessageLoadResult>
   return { accepted, failed, firstFailure, startedAt, endedAt: Date.now() };
 }
 
-if (require.main === module) {
-  process.once('message', (request: MessageLoadRequest) => {
-    generate(request).then(
-      (result) => process.send?.({ ok: true, result }, () => process.exit(0)),
-      (error: unknown) =>
-        process.send?.(
-          { ok: false, error: error instanceof Error ? error.message : String(error) },
-          () => process.exit(1),
-        ),
-    );
-  });
-}
+if (require.main === module) serveForkedLoad(generate);

@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { fork } from 'node:child_process';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { contactIdOf, eventsTopic } from '@threadline/contracts';
@@ -10,6 +9,7 @@ import {
 } from '@threadline/conversation';
 import { createKafka, type KafkaClient } from '@threadline/kafka-client';
 import mongoose from 'mongoose';
+import { runForkedLoad } from '../forked-load';
 import { compare, percentile, type Comparison, type Figure } from '../measure';
 import type { MessageLoadRequest, MessageLoadResult } from './message-load';
 import { rawProduceConsumeLatency } from './produce-consume-latency';
@@ -40,21 +40,7 @@ export interface MessagesBenchResult {
 
 /** The senders in a second process, so that load and service do not share one event loop. */
 function generateLoad(request: MessageLoadRequest): Promise<MessageLoadResult> {
-  return new Promise((resolve, reject) => {
-    const child = fork(require.resolve('./message-load'), [], { stdio: 'inherit' });
-    child.once(
-      'message',
-      (message: { ok: boolean; result?: MessageLoadResult; error?: string }) => {
-        if (message.ok && message.result) resolve(message.result);
-        else reject(new Error(`load generator failed: ${message.error ?? 'no result'}`));
-      },
-    );
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`load generator exited with ${code}`));
-    });
-    child.send(request);
-  });
+  return runForkedLoad(require.resolve('./message-load'), request);
 }
 
 async function until(what: string, done: () => Promise<boolean> | boolean, timeoutMs: number) {

@@ -21,6 +21,7 @@ import {
   type ContactPage,
   type ContactView,
 } from '@threadline/contracts';
+import { ZodValidationPipe } from '@threadline/service-kit';
 import {
   GetContactQuery,
   ListContactsQuery,
@@ -30,7 +31,6 @@ import {
 } from '../../application/contacts';
 import { ContactErrorFilter } from './contact-error.filter';
 import { correlationIdOf } from './correlation-id';
-import { ZodValidationPipe } from './zod-validation.pipe';
 
 /** The contact service's internal API (S4, S9, S11, S14), called only by the gateway. */
 @Controller('internal/contacts')

@@ -14,6 +14,7 @@ import {
 } from '@nestjs/common';
 import { ApplicationId, type ImportList, type ImportStatus } from '@threadline/contracts';
 import { z } from 'zod';
+import { ZodValidationPipe } from '@threadline/service-kit';
 import {
   ContactImportService,
   IMPORT_STATUS_STORE,
@@ -21,7 +22,6 @@ import {
 } from '../../application/import';
 import { ContactErrorFilter } from './contact-error.filter';
 import { correlationIdOf } from './correlation-id';
-import { ZodValidationPipe } from './zod-validation.pipe';
 
 const ImportId = z.uuid({ version: 'v7' });
 

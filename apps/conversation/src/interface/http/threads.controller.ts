@@ -23,6 +23,7 @@ import {
   type ThreadPage,
   type ThreadSummary,
 } from '@threadline/contracts';
+import { ZodValidationPipe } from '@threadline/service-kit';
 import {
   GetThreadPageQuery,
   GetThreadSummaryQuery,
@@ -32,7 +33,6 @@ import {
 } from '../../application';
 import { correlationIdOf } from './correlation-id';
 import { ThreadErrorFilter } from './thread-error.filter';
-import { ZodValidationPipe } from './zod-validation.pipe';
 
 /**
  * The conversation service's internal API, called only by the gateway, which checked the session

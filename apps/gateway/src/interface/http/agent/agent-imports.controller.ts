@@ -21,6 +21,7 @@ import {
 } from '@nestjs/swagger';
 import { ImportStatus } from '@threadline/contracts';
 import { z } from 'zod';
+import { ZodValidationPipe } from '@threadline/service-kit';
 import { GATEWAY_CONFIG } from '../../../infrastructure/config/gateway-config.token';
 import type { GatewayConfig } from '../../../infrastructure/config/gateway.config';
 import { ContactClient } from '../../../infrastructure/upstream/contact.client';
@@ -28,7 +29,6 @@ import { AgentSessionGuard } from '../auth/agent-session.guard';
 import { schemaOf } from '../openapi/zod-openapi';
 import { CorrelationId, type GatewayRequest } from '../request-context';
 import { GatewayExceptionFilter } from '../gateway-exception.filter';
-import { ZodValidationPipe } from '../zod-validation.pipe';
 import { limitedStream, StreamTooLarge } from './csv-stream';
 
 type StreamingRequest = GatewayRequest &

@@ -35,6 +35,7 @@ import {
   ThreadPageQuery,
   WidgetSendMessageBody,
 } from '@threadline/contracts';
+import { ZodValidationPipe } from '@threadline/service-kit';
 import type { AgentPrincipal } from '../../../application/auth/agent-sessions.service';
 import { ContactClient } from '../../../infrastructure/upstream/contact.client';
 import { ConversationClient } from '../../../infrastructure/upstream/conversation.client';
@@ -52,7 +53,6 @@ import type {
   ThreadListInput,
 } from '../request-types';
 import { GatewayExceptionFilter } from '../gateway-exception.filter';
-import { ZodValidationPipe } from '../zod-validation.pipe';
 
 interface StatusResponse {
   status(code: number): unknown;

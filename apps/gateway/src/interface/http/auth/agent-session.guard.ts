@@ -6,11 +6,11 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { ApplicationId } from '@threadline/contracts';
+import { validationFailed } from '@threadline/service-kit';
 import { AgentSessions } from '../../../application/auth/agent-sessions.service';
 import { bearerTokenOf } from '../../../application/auth/token-kind';
 import { ApplicationDirectory } from '../../../application/tenancy/application-directory.service';
 import type { GatewayRequest } from '../request-context';
-import { validationFailed } from '../zod-validation.pipe';
 
 /**
  * Agent routes: an agent token that identity verifies, and an `:app` of the agent's own

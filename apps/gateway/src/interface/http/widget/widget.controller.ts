@@ -32,6 +32,7 @@ import {
   WidgetSession,
   WidgetUserDataBody,
 } from '@threadline/contracts';
+import { validationFailed, ZodValidationPipe } from '@threadline/service-kit';
 import type { WidgetPrincipal } from '../../../application/auth/widget-sessions.service';
 import { WidgetSessions } from '../../../application/auth/widget-sessions.service';
 import { WidgetInit } from '../../../application/widget/widget-init.service';
@@ -51,7 +52,6 @@ import type {
   UserDataInput,
 } from '../request-types';
 import { GatewayExceptionFilter } from '../gateway-exception.filter';
-import { validationFailed, ZodValidationPipe } from '../zod-validation.pipe';
 
 interface StatusResponse {
   status(code: number): unknown;

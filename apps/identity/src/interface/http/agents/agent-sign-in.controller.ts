@@ -1,9 +1,9 @@
 import { Body, Controller, HttpCode, HttpException, Post } from '@nestjs/common';
 import { AgentSignInBody } from '@threadline/contracts';
 import { z } from 'zod';
+import { ZodValidationPipe } from '@threadline/service-kit';
 import { AgentSignIn, type AgentSignedIn } from '../../../application/agents/agent-sign-in.service';
 import type { AgentTokenRejection } from '../../../application/agents/agent-tokens.port';
-import { ZodValidationPipe } from '../tenancy/zod-validation.pipe';
 
 const TokenBody = z.strictObject({ token: z.string().min(1).max(4_096) });
 type TokenBody = z.output<typeof TokenBody>;

@@ -24,6 +24,7 @@ import {
   type IdentityKeyView,
 } from '@threadline/contracts';
 import type { z } from 'zod';
+import { ZodValidationPipe } from '@threadline/service-kit';
 import {
   AddIdentityKeyCommand,
   GetApplicationQuery,
@@ -33,7 +34,6 @@ import {
 } from '../../../application/tenancy';
 import { correlationIdOf } from './correlation-id';
 import { TenancyErrorFilter } from './tenancy-error.filter';
-import { ZodValidationPipe } from './zod-validation.pipe';
 
 type RegisterApplication = z.output<typeof RegisterApplicationBody>;
 

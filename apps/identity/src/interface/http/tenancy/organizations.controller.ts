@@ -1,10 +1,10 @@
 import { Body, Controller, Headers, HttpCode, Post, UseFilters } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { RegisterOrganizationBody, type OrganizationView } from '@threadline/contracts';
+import { ZodValidationPipe } from '@threadline/service-kit';
 import { RegisterOrganizationCommand } from '../../../application/tenancy';
 import { correlationIdOf } from './correlation-id';
 import { TenancyErrorFilter } from './tenancy-error.filter';
-import { ZodValidationPipe } from './zod-validation.pipe';
 
 /** Internal admin API (admin CLI, `npm start`); never routed through the gateway. */
 @Controller('internal/organizations')

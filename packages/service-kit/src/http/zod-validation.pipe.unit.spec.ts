@@ -2,7 +2,7 @@ import { BadRequestException } from '@nestjs/common';
 import { WidgetInitBody } from '@threadline/contracts';
 import { z } from 'zod';
 import { textIssuesOf } from './text-issues';
-import { ZodValidationPipe } from './zod-validation.pipe';
+import { validationFailed, ZodValidationPipe } from './zod-validation.pipe';
 
 function refusal(pipe: ZodValidationPipe<z.ZodType>, value: unknown) {
   try {
@@ -52,6 +52,17 @@ describe('ZodValidationPipe', () => {
     ).toMatch(/user\.user_id: must be valid Unicode/);
   });
 
+  it('names an unknown key as the field, and a key that is not text at its object', () => {
+    expect(refusal(body, { name: 'n', user: { id: 'u' }, extra: 1 })).toMatchObject({
+      field: 'extra',
+      message: 'extra: Unrecognized key: "extra"',
+    });
+    expect(refusal(body, { name: 'n', user: { id: 'u', ['k\u0000']: 1 } })).toMatchObject({
+      field: 'user',
+      message: 'user: a key must not contain NUL characters',
+    });
+  });
+
   it('accepts surrogate pairs (emoji) and names params by their name', () => {
     expect(body.transform({ name: '🦆', user: { id: '👩‍💻' } })).toEqual({
       name: '🦆',
@@ -60,6 +71,24 @@ describe('ZodValidationPipe', () => {
     expect(refusal(new ZodValidationPipe(z.string(), 'applicationId'), 'a\u0000')).toMatchObject({
       field: 'applicationId',
     });
+  });
+});
+
+describe('validationFailed', () => {
+  it('answers the S18 body: first field, every issue, and the whole input when none is named', () => {
+    const issues = [
+      { field: 'a', message: 'is required' },
+      { field: 'b.c', message: 'is too long' },
+    ];
+    expect(validationFailed(issues).getResponse()).toEqual({
+      statusCode: 400,
+      error: 'VALIDATION_FAILED',
+      message: 'a: is required; b.c: is too long',
+      field: 'a',
+      issues,
+    });
+    expect(validationFailed([], 'app').getResponse()).toMatchObject({ field: 'app' });
+    expect(validationFailed([]).getResponse()).toMatchObject({ field: '(body)' });
   });
 });
 
