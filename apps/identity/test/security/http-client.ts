@@ -62,6 +62,18 @@ export async function request(
   };
 }
 
+const HALF_CLOSE_AFTER_MS = 2_000;
+
+/** Whether `received` holds a whole first answer: its head and `Content-Length` bytes of body. */
+function completeAnswer(received: Buffer): boolean {
+  const headEnd = received.indexOf('\r\n\r\n');
+  if (headEnd < 0) return false;
+  const length = /\r\ncontent-length:\s*(\d+)/i.exec(
+    received.subarray(0, headEnd).toString('latin1'),
+  );
+  return length !== null && received.length - headEnd - 4 >= Number(length[1]);
+}
+
 /**
  * Sends bytes as they are over TCP, for requests `fetch` refuses to build (bad header names,
  * control characters, broken framing), and reads the answer until the server closes.
@@ -71,7 +83,16 @@ export async function rawRequest(base: string, bytes: Uint8Array): Promise<Answe
   const started = Date.now();
   const received = await new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
-    const socket = connect(Number(port), hostname, () => socket.end(bytes));
+    const done = () => {
+      clearTimeout(timer);
+      clearTimeout(halfClose);
+      resolve(Buffer.concat(chunks));
+    };
+    // Node's HTTP server drops pending requests of a client that half-closes at once, so the
+    // bytes go first; only a request still unanswered after a while gets the end of the stream,
+    // which makes the server finish a truncated one.
+    const socket = connect(Number(port), hostname, () => socket.write(bytes));
+    const halfClose = setTimeout(() => socket.end(), HALF_CLOSE_AFTER_MS);
     const timer = setTimeout(() => {
       socket.destroy();
       reject(
@@ -80,15 +101,19 @@ export async function rawRequest(base: string, bytes: Uint8Array): Promise<Answe
         ),
       );
     }, ANSWER_TIMEOUT_MS);
-    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
+      if (completeAnswer(Buffer.concat(chunks))) {
+        socket.destroy();
+        done();
+      }
+    });
     socket.on('error', (error) => {
       clearTimeout(timer);
+      clearTimeout(halfClose);
       reject(error);
     });
-    socket.on('close', () => {
-      clearTimeout(timer);
-      resolve(Buffer.concat(chunks));
-    });
+    socket.on('close', done);
   });
   const text = received.toString('utf8');
   const [head = '', ...rest] = text.split('\r\n\r\n');
