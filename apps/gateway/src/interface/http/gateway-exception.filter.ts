@@ -92,6 +92,10 @@ export class GatewayExceptionFilter implements ExceptionFilter {
       const status = error.getStatus();
       const raw = error.getResponse();
       const given = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+      // `/health` answers 503 with terminus's report naming what is down: kept as it is.
+      if (status === 503 && given.status === 'error' && 'details' in given) {
+        return { status, body: given };
+      }
       const message = Array.isArray(given.message)
         ? given.message.join('; ')
         : typeof given.message === 'string'
