@@ -12,6 +12,7 @@ import { runAuthBenchmarks } from './auth/auth.bench';
 import { runBackboneBenchmarks } from './backbone/backbone.bench';
 import { runCsvImportBenchmark } from './contacts/csv-import.bench';
 import { runMessagesBenchmarks } from './conversation/messages.bench';
+import { runGatewayBenchmarks } from './gateway/gateway.bench';
 import { benchVersions } from './versions';
 
 function positiveIntFromEnv(name: string, fallback: number): number {
@@ -34,7 +35,7 @@ function positiveIntListFromEnv(name: string, fallback: number[]): number[] {
   });
 }
 
-const sectionNames = ['backbone', 'auth', 'messages', 'import'] as const;
+const sectionNames = ['backbone', 'auth', 'messages', 'import', 'gateway'] as const;
 type Section = (typeof sectionNames)[number];
 
 /** `BENCH_SECTIONS=auth` runs only the named sections; default all. */
@@ -60,6 +61,11 @@ async function main(): Promise<void> {
   const messages = positiveIntFromEnv('BENCH_MESSAGES', 1_000);
   const messageRates = positiveIntListFromEnv('BENCH_MESSAGE_RATES', [20, 100]);
   const importRows = positiveIntListFromEnv('BENCH_IMPORT_ROWS', [100_000]);
+  const gatewayRates = positiveIntListFromEnv('BENCH_GATEWAY_RATES', [100, 1_000]);
+  const gatewaySeconds = positiveIntFromEnv('BENCH_GATEWAY_SECONDS', 10);
+  const idleSockets = positiveIntFromEnv('BENCH_IDLE_SOCKETS', 10_000);
+  const fanOutSockets = positiveIntFromEnv('BENCH_FANOUT_SOCKETS', 1_000);
+  const fanOutRounds = positiveIntFromEnv('BENCH_FANOUT_ROUNDS', 20);
   const sections = sectionsFromEnv();
   const runId = Date.now().toString(36);
   const infra =
@@ -159,6 +165,25 @@ async function main(): Promise<void> {
         result.baselines.forEach((figure, i) => record(`import-${rows}-${i}`, figure));
         result.comparisons.forEach(show);
       }
+    }
+
+    if (sections.has('gateway')) {
+      console.log(
+        `bench gateway: delivery at ${gatewayRates.join(', ')} messages/s for ${gatewaySeconds} s, ${idleSockets} idle sockets, fan-out to ${fanOutSockets} sockets × ${fanOutRounds} (BENCH_GATEWAY_RATES, BENCH_GATEWAY_SECONDS, BENCH_IDLE_SOCKETS, BENCH_FANOUT_SOCKETS, BENCH_FANOUT_ROUNDS)`,
+      );
+      const result = await runGatewayBenchmarks({
+        kafkaBrokers: infra.kafkaBrokers,
+        mongodbUri: infra.mongodbUri,
+        runId: `${runId}g`,
+        rates: gatewayRates,
+        seconds: gatewaySeconds,
+        idleSockets,
+        fanOutSockets,
+        fanOutRounds,
+        log: (line) => console.log(`  ${line}`),
+      });
+      result.baselines.forEach((figure, i) => record(`gateway-${i}`, figure));
+      result.comparisons.forEach(show);
     }
 
     const report = {

@@ -14,7 +14,15 @@ export interface ProduceConsumeLatency {
  */
 export async function rawProduceConsumeLatency(
   kafka: KafkaClient,
-  options: { topic: string; groupId: string; records: number; connections: number; keys: number },
+  options: {
+    topic: string;
+    groupId: string;
+    records: number;
+    connections: number;
+    keys: number;
+    /** When set, record i is not sent before i / rate seconds into the run (an offered load). */
+    recordsPerSecond?: number;
+  },
 ): Promise<ProduceConsumeLatency> {
   const consumer = kafka.consumer({ groupId: options.groupId, maxWaitTimeMs: 10 });
   const producer = kafka.producer();
@@ -53,6 +61,10 @@ export async function rawProduceConsumeLatency(
     await Promise.all(
       Array.from({ length: options.connections }, async () => {
         for (let i = next++; i < options.records; i = next++) {
+          if (options.recordsPerSecond !== undefined) {
+            const due = startedAt + (i * 1000) / options.recordsPerSecond;
+            await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - Date.now())));
+          }
           await producer.send(options.topic, [
             { key: `key-${i % options.keys}`, value: JSON.stringify({ sentAt: Date.now(), i }) },
           ]);
@@ -61,7 +73,11 @@ export async function rawProduceConsumeLatency(
     );
     await all;
     const elapsedMs = Date.now() - startedAt;
-    const label = `raw kafkajs produce→consume (${options.connections} senders, 1 record a send)`;
+    const offered =
+      options.recordsPerSecond === undefined
+        ? ''
+        : `, offered ${options.recordsPerSecond.toLocaleString('en-US')}/s`;
+    const label = `raw kafkajs produce→consume (${options.connections} senders, 1 record a send${offered})`;
     return {
       throughput: { name: label, value: options.records / (elapsedMs / 1000), unit: 'records/s' },
       p50: { name: `${label} p50`, value: percentile(latencies, 50), unit: 'ms' },
