@@ -8,7 +8,7 @@ export {
   type BruteForcePolicy,
   type ThrottleVerdict,
 } from './brute-force.policy';
-export { generatedName, userIdentityKey, visitorIdentityKey } from './generated-name';
+export { generatedName, userIdentityKey, visitorIdentityKey } from '@threadline/generated-names';
 export {
   keyRingProblems,
   usableKeys,

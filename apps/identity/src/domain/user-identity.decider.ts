@@ -8,7 +8,7 @@ import {
   strictestVerdict,
   type BruteForcePolicy,
 } from './brute-force.policy';
-import { generatedName, userIdentityKey } from './generated-name';
+import { generatedName, userIdentityKey } from '@threadline/generated-names';
 import { InvalidUserStreamError } from './identity.errors';
 import { isKeyedHash, keyedHashEquals, type KeyedHash } from './keyed-hash';
 import { isFailedGuess, type RejectionReason } from './rejection-reason';

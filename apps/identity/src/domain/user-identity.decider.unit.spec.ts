@@ -1,5 +1,5 @@
 import type { AuthenticateUser } from './authenticate-user.command';
-import { generatedName, userIdentityKey } from './generated-name';
+import { generatedName, userIdentityKey } from '@threadline/generated-names';
 import { InvalidUserStreamError } from './identity.errors';
 import { keyedHash } from './keyed-hash';
 import type { RejectionReason } from './rejection-reason';

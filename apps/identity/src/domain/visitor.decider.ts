@@ -1,5 +1,5 @@
 import type { Decider } from '@threadline/eventing';
-import { generatedName, visitorIdentityKey } from './generated-name';
+import { generatedName, visitorIdentityKey } from '@threadline/generated-names';
 
 /** S4: the name and email an init passed without a `user_id`, to prefill the pre-chat form. */
 export interface PreChatPrefill {

@@ -1,4 +1,4 @@
-import { generatedName, visitorIdentityKey } from './generated-name';
+import { generatedName, visitorIdentityKey } from '@threadline/generated-names';
 import {
   decideVisitor,
   visitorDecider,

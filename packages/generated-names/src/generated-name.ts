@@ -23,3 +23,8 @@ export function userIdentityKey(applicationId: string, userId: string): string {
 export function visitorIdentityKey(applicationId: string, visitorId: string): string {
   return JSON.stringify(['visitor', applicationId, visitorId]);
 }
+
+/** The identity key of a contact imported from CSV with an email and no `user_id` (S10). */
+export function importedIdentityKey(applicationId: string, email: string): string {
+  return JSON.stringify(['email', applicationId, email.trim().toLowerCase()]);
+}

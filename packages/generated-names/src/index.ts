@@ -1,0 +1,6 @@
+export {
+  generatedName,
+  importedIdentityKey,
+  userIdentityKey,
+  visitorIdentityKey,
+} from './generated-name';
