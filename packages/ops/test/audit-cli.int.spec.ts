@@ -1,34 +1,15 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createKafka, type KafkaClient } from '@threadline/kafka-client';
 import { assertBuiltPackage, endpointsFromEnv, uniqueName } from '@threadline/testing';
 import { auditTopics } from '../src/audit-source';
 import { auditHistory } from './support/audit-history';
 
+import { runCli as runCliProcess } from './support/run-cli';
+
 const packageDir = join(__dirname, '..');
 const cli = join(packageDir, 'dist', 'audit-cli.js');
 
-function runCli(args: string[], env: NodeJS.ProcessEnv) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], {
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`audit CLI still running after 60 s\n${stdout}\n${stderr}`));
-    }, 60_000);
-    child.once('error', reject);
-    child.once('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+const runCli = (args: string[], env: NodeJS.ProcessEnv) => runCliProcess(cli, args, env, 60_000);
 
 /**
  * S16 end to end: a scripted history is written to the three topics (of this test) as the relays

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { eventsTopic, type EventEnvelope } from '@threadline/contracts';
 import {
@@ -11,36 +10,12 @@ import { assertBuiltPackage, endpointsFromEnv, uniqueName } from '@threadline/te
 import mongoose, { type Connection } from 'mongoose';
 import { v7 as uuidv7 } from 'uuid';
 
+import { runCli as runCliProcess } from './support/run-cli';
+
 const packageDir = join(__dirname, '..');
 const cli = join(packageDir, 'dist', 'replay-cli.js');
 
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], {
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`replay CLI still running after 30 s\n${stdout}\n${stderr}`));
-    }, 30_000);
-    child.once('error', reject);
-    child.once('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+const runCli = (args: string[], env: NodeJS.ProcessEnv) => runCliProcess(cli, args, env, 30_000);
 
 function anEvent(streamId: string, streamVersion: number, occurredAt: string): EventEnvelope {
   const common = {

@@ -11,3 +11,4 @@ export { HttpErrorFilter } from './http/http-error.filter';
 export { bodyRefusalOf, type BodyRefusal } from './http/body-refusal';
 export { ZodValidationPipe, validationFailed, type FieldIssue } from './http/zod-validation.pipe';
 export { textIssuesOf, type TextIssue } from './http/text-issues';
+export { correlationIdOf } from './http/correlation-id';

@@ -21,7 +21,7 @@ import {
   type ContactPage,
   type ContactView,
 } from '@threadline/contracts';
-import { ZodValidationPipe } from '@threadline/service-kit';
+import { ZodValidationPipe, correlationIdOf } from '@threadline/service-kit';
 import {
   GetContactQuery,
   ListContactsQuery,
@@ -30,7 +30,6 @@ import {
   UpdateProfileCommand,
 } from '../../application/contacts';
 import { ContactErrorFilter } from './contact-error.filter';
-import { correlationIdOf } from './correlation-id';
 
 /** The contact service's internal API (S4, S9, S11, S14), called only by the gateway. */
 @Controller('internal/contacts')

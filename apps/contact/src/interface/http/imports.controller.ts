@@ -14,14 +14,13 @@ import {
 } from '@nestjs/common';
 import { ApplicationId, type ImportList, type ImportStatus } from '@threadline/contracts';
 import { z } from 'zod';
-import { ZodValidationPipe } from '@threadline/service-kit';
+import { ZodValidationPipe, correlationIdOf } from '@threadline/service-kit';
 import {
   ContactImportService,
   IMPORT_STATUS_STORE,
   type ImportStatusStore,
 } from '../../application/import';
 import { ContactErrorFilter } from './contact-error.filter';
-import { correlationIdOf } from './correlation-id';
 
 const ImportId = z.uuid({ version: 'v7' });
 

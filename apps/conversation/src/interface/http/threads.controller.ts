@@ -23,7 +23,7 @@ import {
   type ThreadPage,
   type ThreadSummary,
 } from '@threadline/contracts';
-import { ZodValidationPipe } from '@threadline/service-kit';
+import { ZodValidationPipe, correlationIdOf } from '@threadline/service-kit';
 import {
   GetThreadPageQuery,
   GetThreadSummaryQuery,
@@ -31,7 +31,6 @@ import {
   MarkThreadReadCommand,
   SendMessageCommand,
 } from '../../application';
-import { correlationIdOf } from './correlation-id';
 import { ThreadErrorFilter } from './thread-error.filter';
 
 /**

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { correlationIdOf } from '@threadline/service-kit';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { ApplicationView } from '@threadline/contracts';
 import type { AgentPrincipal } from '../../application/auth/agent-sessions.service';
@@ -30,9 +30,9 @@ export const Agent = createParamDecorator(
 
 /** The caller's `x-correlation-id` when it is a sane token, else a fresh one. */
 export const CorrelationId = createParamDecorator((_: unknown, ctx: ExecutionContext): string => {
-  const header = ctx.switchToHttp().getRequest<GatewayRequest>().headers['x-correlation-id'];
-  const value = Array.isArray(header) ? header[0] : header;
-  return value && /^[A-Za-z0-9._:-]{1,128}$/.test(value) ? value : randomUUID();
+  return correlationIdOf(
+    ctx.switchToHttp().getRequest<GatewayRequest>().headers['x-correlation-id'],
+  );
 });
 
 /** The browser's address as express sees it (`GATEWAY_TRUST_PROXY` decides which hop). */

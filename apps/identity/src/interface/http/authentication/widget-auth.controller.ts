@@ -1,12 +1,11 @@
 import { Body, Controller, Headers, HttpCode, Post, Req, UseFilters } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { WidgetInitBody } from '@threadline/contracts';
-import { ZodValidationPipe } from '@threadline/service-kit';
+import { ZodValidationPipe, correlationIdOf } from '@threadline/service-kit';
 import {
   AuthenticateWidgetCommand,
   type WidgetAuthentication,
 } from '../../../application/authentication';
-import { correlationIdOf } from '../tenancy/correlation-id';
 import { TenancyErrorFilter } from '../tenancy/tenancy-error.filter';
 import { clientAddressOf } from './client-address';
 

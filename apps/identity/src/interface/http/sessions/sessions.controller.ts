@@ -1,9 +1,8 @@
 import { Body, Controller, Headers, HttpCode, HttpException, Post } from '@nestjs/common';
 import { z } from 'zod';
-import { ZodValidationPipe } from '@threadline/service-kit';
+import { ZodValidationPipe, correlationIdOf } from '@threadline/service-kit';
 import { DeviceSessions } from '../../../application/sessions/device-sessions.service';
 import type { SessionRejection } from '../../../application/sessions/session-tokens.port';
-import { correlationIdOf } from '../tenancy/correlation-id';
 
 const TokenBody = z.strictObject({ token: z.string().min(1).max(4_096) });
 type TokenBody = z.output<typeof TokenBody>;

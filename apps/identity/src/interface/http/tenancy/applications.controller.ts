@@ -24,7 +24,7 @@ import {
   type IdentityKeyView,
 } from '@threadline/contracts';
 import type { z } from 'zod';
-import { ZodValidationPipe } from '@threadline/service-kit';
+import { ZodValidationPipe, correlationIdOf } from '@threadline/service-kit';
 import {
   AddIdentityKeyCommand,
   GetApplicationQuery,
@@ -32,7 +32,6 @@ import {
   RegisterApplicationCommand,
   RetireIdentityKeyCommand,
 } from '../../../application/tenancy';
-import { correlationIdOf } from './correlation-id';
 import { TenancyErrorFilter } from './tenancy-error.filter';
 
 type RegisterApplication = z.output<typeof RegisterApplicationBody>;

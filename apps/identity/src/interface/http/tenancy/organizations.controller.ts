@@ -1,9 +1,8 @@
 import { Body, Controller, Headers, HttpCode, Post, UseFilters } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { RegisterOrganizationBody, type OrganizationView } from '@threadline/contracts';
-import { ZodValidationPipe } from '@threadline/service-kit';
+import { ZodValidationPipe, correlationIdOf } from '@threadline/service-kit';
 import { RegisterOrganizationCommand } from '../../../application/tenancy';
-import { correlationIdOf } from './correlation-id';
 import { TenancyErrorFilter } from './tenancy-error.filter';
 
 /** Internal admin API (admin CLI, `npm start`); never routed through the gateway. */
