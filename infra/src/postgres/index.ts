@@ -7,6 +7,7 @@ import { daemonPid, logTail, startDaemon, stopDaemon } from '../daemon';
 import { ensureDir, infraPaths } from '../paths';
 import { infraPorts, loopback } from '../ports';
 import { waitFor } from '../wait';
+import { ginTwinsSql } from './gin-twins';
 
 const run = promisify(execFile);
 
@@ -97,7 +98,12 @@ function serverArgs(): string[] {
   return ['-D', dataDir, ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`])];
 }
 
-function psql(bin: string, db: string, sql: string): Promise<{ stdout: string }> {
+function psql(
+  bin: string,
+  db: string,
+  sql: string,
+  timeoutMs = 5_000,
+): Promise<{ stdout: string }> {
   const args = [
     '-h',
     loopback,
@@ -111,7 +117,7 @@ function psql(bin: string, db: string, sql: string): Promise<{ stdout: string }>
     '-tAc',
     sql,
   ];
-  return run(join(bin, 'psql'), args, { timeout: 5_000 });
+  return run(join(bin, 'psql'), args, { timeout: timeoutMs });
 }
 
 async function answers(bin: string): Promise<boolean> {
@@ -155,6 +161,8 @@ export const postgres: InfraComponent & { url: string } = {
         daemonPid('postgres') ? undefined : `the server exited; log tail:\n${logTail('postgres')}`,
     });
     await ensureDatabase(bin);
+    // Idempotent; the backfill touches only indexes still without a twin (fast on later starts).
+    await psql(bin, database, ginTwinsSql, 600_000);
     return this.status();
   },
 
