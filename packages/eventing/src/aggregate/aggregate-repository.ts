@@ -67,6 +67,8 @@ export class AggregateRepository<State, Command, Event> {
       aggregate.streamId,
       aggregate.version,
       events.map((event) => ({ ...this.codec.encode(event), ...metadata })),
+      // An aggregate's version comes from its load or its last save: one store read saved.
+      { expectedVersionFromStream: true },
     );
     aggregate.markCommitted(result.toVersion);
     await this.snapshotIfDue(aggregate, result);

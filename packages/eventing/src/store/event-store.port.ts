@@ -18,6 +18,15 @@ export interface AppendResult {
   events: KnownEvent[];
 }
 
+export interface AppendOptions {
+  /**
+   * The expected version was read from this stream (a load, or an earlier append's `toVersion`),
+   * so it ends a commit: the store may skip checking that. Commits are immutable, so such a
+   * version cannot stop ending one; a race is still caught by the unique start version.
+   */
+  expectedVersionFromStream?: boolean;
+}
+
 export interface LoadOptions {
   /** First stream version to return (default 1). */
   fromVersion?: number;
@@ -38,6 +47,7 @@ export interface EventStore {
     streamId: string,
     expectedVersion: number,
     events: readonly NewEvent[],
+    options?: AppendOptions,
   ): Promise<AppendResult>;
   /** The stream's events in order, from `fromVersion` on; empty for an unknown stream. */
   load(streamId: string, options?: LoadOptions): Promise<KnownEvent[]>;

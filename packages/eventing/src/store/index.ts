@@ -1,5 +1,11 @@
 export { systemClock, type Clock } from './clock.port';
-export type { AppendResult, EventStore, LoadOptions, NewEvent } from './event-store.port';
+export type {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  LoadOptions,
+  NewEvent,
+} from './event-store.port';
 export type { Snapshot, SnapshotStore } from './snapshot-store.port';
 export { ConcurrencyError, isConcurrencyError } from './concurrency.error';
 export { InvalidAppendError } from './invalid-append.error';

@@ -8,7 +8,13 @@ import { ConcurrencyError } from './concurrency.error';
 import { CorruptStreamError } from './corrupt-stream.error';
 import { isDuplicateKeyError } from './duplicate-key';
 import { buildEnvelopes } from './envelope-builder';
-import type { AppendResult, EventStore, LoadOptions, NewEvent } from './event-store.port';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  LoadOptions,
+  NewEvent,
+} from './event-store.port';
 import { EMPTY_STREAM_VERSION, findVersionGap } from './stream-version';
 
 export interface MongoEventStoreOptions {
@@ -42,6 +48,7 @@ export class MongoEventStore implements EventStore {
     streamId: string,
     expectedVersion: number,
     newEvents: readonly NewEvent[],
+    options: AppendOptions = {},
   ): Promise<AppendResult> {
     const events = buildEnvelopes(streamId, expectedVersion, newEvents, {
       clock: this.clock,
@@ -49,7 +56,8 @@ export class MongoEventStore implements EventStore {
     });
     // Without the unique index a race would silently fork the stream.
     await this.commits.init();
-    await this.assertCommitEndsAt(streamId, expectedVersion);
+    if (!options.expectedVersionFromStream)
+      await this.assertCommitEndsAt(streamId, expectedVersion);
     const doc = toCommitDocument(streamId, events, this.clock.now());
     try {
       await this.commits.collection.insertOne(doc);

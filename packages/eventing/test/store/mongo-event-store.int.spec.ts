@@ -121,6 +121,25 @@ describe('MongoEventStore on the real store', () => {
     expect(await commits().countDocuments({ streamId: id })).toBe(2);
   });
 
+  it('given versions read from the stream (no end-of-commit check), when 10 writers race, then still exactly one wins', async () => {
+    const id = streamId();
+    await store.append(id, 0, [aConversationStarted()]);
+
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) =>
+        store.append(id, 1, [aMessageSent({ clientMessageId: `r-${i}` })], {
+          expectedVersionFromStream: true,
+        }),
+      ),
+    );
+
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(
+      results.every((r) => r.status === 'fulfilled' || r.reason instanceof ConcurrencyError),
+    ).toBe(true);
+    expect((await store.load(id)).map((e) => e.streamVersion)).toEqual([1, 2]);
+  });
+
   it('refuses an expected version inside a commit or past the end of the stream', async () => {
     const id = streamId();
     await store.append(id, 0, [aConversationStarted(), aMessageSent(), aMessageSent()]);
