@@ -1,7 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { streamCatalogProjection } from '@threadline/eventing';
-import { EventBackboneModule, ServiceKitModule } from '@threadline/service-kit';
+import { EventBackboneModule, HttpErrorFilter, ServiceKitModule } from '@threadline/service-kit';
 import { contactProviders } from './infrastructure/contact.providers';
 import type { ContactConfig } from './infrastructure/config/contact.config';
 import { contactsProjection } from './infrastructure/mongo/contacts.projection';
@@ -25,7 +26,11 @@ export class ContactModule {
       ],
       // Imports first: `GET :applicationId/imports` must not be taken for a contact id.
       controllers: [ImportsController, ContactsController],
-      providers: contactProviders(config),
+      providers: [
+        ...contactProviders(config),
+        // Bodies the HTTP layer cannot read (too large, not UTF-8, aborted) are 4xx, not error logs.
+        { provide: APP_FILTER, useClass: HttpErrorFilter },
+      ],
     };
   }
 }

@@ -1,8 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { eventsTopic } from '@threadline/contracts';
 import { streamCatalogProjection } from '@threadline/eventing';
-import { EventBackboneModule, ServiceKitModule } from '@threadline/service-kit';
+import { EventBackboneModule, HttpErrorFilter, ServiceKitModule } from '@threadline/service-kit';
 import type { ConversationConfig } from './infrastructure/config/conversation.config';
 import { conversationProviders } from './infrastructure/conversation.providers';
 import { threadMessagesProjection } from './infrastructure/mongo/thread-messages.projection';
@@ -41,7 +42,12 @@ export class ConversationModule {
         ),
       ],
       controllers: [ThreadsController],
-      providers: [...conversationProviders(), VisitorLoginConsumer],
+      providers: [
+        ...conversationProviders(),
+        VisitorLoginConsumer,
+        // Bodies the HTTP layer cannot read (too large, not UTF-8, aborted) are 4xx, not error logs.
+        { provide: APP_FILTER, useClass: HttpErrorFilter },
+      ],
     };
   }
 }

@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { answerMalformedRequests } from '@threadline/service-kit';
 import { Logger } from 'nestjs-pino';
 import { GatewayModule } from './gateway.module';
 import type { GatewayConfig } from './infrastructure/config/gateway.config';
@@ -22,6 +23,8 @@ export async function createGatewayApp(
     ...(options.logger === false ? { logger: false } : { bufferLogs: true }),
   });
   if (options.logger !== false) app.useLogger(app.get(Logger));
+  // Requests Node's HTTP parser refuses get a JSON 4xx naming the problem, not an empty 400.
+  answerMalformedRequests(app.getHttpServer());
   app.enableShutdownHooks();
   const document = () =>
     SwaggerModule.createDocument(

@@ -9,7 +9,7 @@ import {
 } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, HttpAdapterHost } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
-import { ServiceKitModule } from '@threadline/service-kit';
+import { jsonBodyParserOptions, ServiceKitModule } from '@threadline/service-kit';
 import compression from 'compression';
 import express from 'express';
 import { AgentSessions } from './application/auth/agent-sessions.service';
@@ -101,7 +101,12 @@ export class GatewayModule implements NestModule, OnModuleInit {
     consumer
       .apply(
         compression(),
-        express.json({ limit: this.config.GATEWAY_JSON_LIMIT_BYTES, type: 'application/json' }),
+        express.json({
+          limit: this.config.GATEWAY_JSON_LIMIT_BYTES,
+          type: 'application/json',
+          // Invalid UTF-8 is refused, not decoded with U+FFFD into text another input also makes.
+          verify: jsonBodyParserOptions().verify,
+        }),
       )
       .forRoutes({ path: '*path', method: RequestMethod.ALL });
     consumer

@@ -9,6 +9,8 @@ export { redactedPaths } from './logging/logger-options';
 export { EventBackboneModule, EVENT_BACKBONE } from './eventing/event-backbone.module';
 export { HttpErrorFilter } from './http/http-error.filter';
 export { bodyRefusalOf, type BodyRefusal } from './http/body-refusal';
+export { answerMalformedRequests } from './http/client-error';
+export { jsonBodyParserOptions, JSON_BODY_LIMIT_BYTES } from './http/json-body';
 export { ZodValidationPipe, validationFailed, type FieldIssue } from './http/zod-validation.pipe';
 export { textIssuesOf, type TextIssue } from './http/text-issues';
 export { correlationIdOf } from './http/correlation-id';

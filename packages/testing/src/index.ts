@@ -3,3 +3,4 @@ export { uniqueName, uniqueTopicNamespace } from './unique-name';
 export { startNestApp, type RunningApp } from './nest-app';
 export { describeServiceHealth, serviceTestEnv } from './service-health.spec-helper';
 export { assertBuiltPackage } from './built-package';
+export * from './security';

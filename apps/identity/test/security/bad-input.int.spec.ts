@@ -10,19 +10,18 @@ import {
   RetireIdentityKeyBody,
   WidgetInitBody,
 } from '@threadline/contracts';
+import {
+  BadInputRun,
+  nested,
+  rawHttpRequests,
+  rawRequest,
+  refusalProblems,
+  request,
+  type EntryPoint,
+} from '@threadline/testing';
 import fc from 'fast-check';
 import { z } from 'zod';
 import { textIssuesOf } from '@threadline/service-kit';
-import { refusalProblems, Tally } from './answer-oracle';
-import {
-  bodyInputs,
-  nested,
-  pathParam,
-  queryInputs,
-  rawHttpRequests,
-  type BadInput,
-} from './bad-input.arbitraries';
-import { rawRequest, request, type Answer } from './http-client';
 import { startIdentityProcess, type IdentityProcess } from './identity-process';
 import { SecretLedger } from './secret-ledger';
 import {
@@ -44,31 +43,21 @@ const TokenBody = z.strictObject({ token: z.string().min(1).max(4_096) });
 /** Per entry point; tuned so the whole file stays well under a minute on two cores. */
 const RUNS = Number(process.env.BAD_INPUT_RUNS ?? 50);
 
-interface EntryPoint {
-  name: string;
-  method: 'GET' | 'POST';
-  path: (params: Record<string, string>) => string;
-  params?: Record<string, string>;
-  paramSchemas?: Record<string, z.ZodType>;
-  query?: { name: string; value: string; schema: z.ZodType };
-  body?: Record<string, unknown>;
-  bodySchema?: z.ZodType;
-  /** Widget auth records a refused user (403) as `AuthenticationRejected`: a write by design. */
-  writesWhenRefused?: number;
-}
-
 describe('bad input to every identity entry point (real process, Kafka and store)', () => {
   let identity: IdentityProcess;
   let app: AppCredentials;
   let guarded: AppCredentials;
   const ledger = new SecretLedger();
-  const tallies = new Map<string, Tally>();
-  const findings: string[] = [];
+  let run: BadInputRun;
   let entryPoints: EntryPoint[] = [];
-  let knownCommits: number | undefined;
 
   beforeAll(async () => {
     identity = await startIdentityProcess();
+    run = new BadInputRun({
+      url: identity.url,
+      commits: () => identity.commits(),
+      textIssues: textIssuesOf,
+    });
     const domain = uniqueDomain('fuzz');
     await registerOrganization(identity, domain);
     [app, guarded] = await Promise.all([
@@ -216,80 +205,9 @@ describe('bad input to every identity entry point (real process, Kafka and store
   }, 180_000);
 
   afterAll(async () => {
-    for (const [name, tally] of tallies) console.info(`bad input: ${tally.summary(name)}`);
-    const total = [...tallies.values()].reduce((n, t) => n + t.tried, 0);
-    console.info(
-      `bad input: ${total} inputs over ${tallies.size} entry points, ${findings.length} failures`,
-    );
+    for (const line of run?.summaryLines() ?? []) console.info(line);
     await identity?.stop();
   });
-
-  const tallyOf = (name: string) => tallies.get(name) ?? tallies.set(name, new Tally()).get(name)!;
-
-  /** Whether what was sent passes every contract of the entry point: only then may it succeed. */
-  function accepted(entry: EntryPoint, input: BadInput, params: Record<string, string>): boolean {
-    for (const [name, schema] of Object.entries(entry.paramSchemas ?? {})) {
-      let value: string;
-      try {
-        value = decodeURIComponent(params[name] ?? '');
-      } catch {
-        return false;
-      }
-      if (!schema.safeParse(value).success || textIssuesOf(value).length > 0) return false;
-    }
-    if (entry.query) {
-      const values = new URLSearchParams(
-        input.query ?? `${entry.query.name}=${entry.query.value}`,
-      ).getAll(entry.query.name);
-      if (values.length > 1) return false;
-      if (!entry.query.schema.safeParse(values[0]).success || textIssuesOf(values[0]).length > 0)
-        return false;
-    }
-    if (!entry.bodySchema) return true;
-    let body = input.body;
-    if (input.raw !== undefined) {
-      try {
-        body = JSON.parse(Buffer.from(input.raw).toString('utf8'));
-      } catch {
-        return false;
-      }
-    }
-    return entry.bodySchema.safeParse(body).success && textIssuesOf(body).length === 0;
-  }
-
-  async function probe(entry: EntryPoint, input: BadInput): Promise<void> {
-    const params = { ...entry.params, ...input.params };
-    const query =
-      input.query ??
-      (entry.query ? `${entry.query.name}=${encodeURIComponent(entry.query.value)}` : '');
-    const path = `${entry.path(params)}${query ? `?${query}` : ''}`;
-    // Probes run one at a time and nothing else writes commits, so the last count is the baseline.
-    const before = (knownCommits ??= await identity.commits());
-    const answer: Answer =
-      entry.method === 'GET'
-        ? await request(identity.url, path, { method: 'GET', headers: input.headers })
-        : input.raw !== undefined
-          ? await request(identity.url, path, {
-              raw: input.raw,
-              headers: { 'content-type': 'application/json', ...input.headers },
-            })
-          : await request(identity.url, path, { body: input.body, headers: input.headers });
-    knownCommits = await identity.commits();
-    const written = knownCommits - before;
-    tallyOf(entry.name).count(input.kind, answer);
-
-    const problems = refusalProblems(answer);
-    if (answer.status < 300 && !accepted(entry, input, params))
-      problems.push('accepted an input its contract refuses');
-    if (answer.status >= 400 && written > 0 && answer.status !== entry.writesWhenRefused) {
-      problems.push(`refused with ${answer.status} yet wrote ${written} commit(s)`);
-    }
-    if (problems.length > 0) {
-      const finding = `${entry.name} [${input.kind}]: ${problems.join('; ')} (answer ${answer.text.slice(0, 300)})`;
-      findings.push(finding);
-      throw new Error(finding);
-    }
-  }
 
   async function stillUp(): Promise<void> {
     expect(identity.exitCode()).toBeNull();
@@ -304,7 +222,7 @@ describe('bad input to every identity entry point (real process, Kafka and store
       { kind: 'oversized body', raw: JSON.stringify({ ...widget.body, pad: 'p'.repeat(200_000) }) },
       { kind: 'invalid UTF-8', raw: Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x3a, 0x31, 0x7d]) },
     ]) {
-      await probe(widget, input);
+      await run.probe(widget, input);
     }
     await stillUp();
   });
@@ -325,47 +243,23 @@ describe('bad input to every identity entry point (real process, Kafka and store
   ])(
     '%s: every generated input is a 4xx naming the problem, or a validated success',
     async (name) => {
-      const entry = entryPoints.find((e) => e.name === name)!;
-      const inputs: fc.Arbitrary<BadInput>[] = [];
-      if (entry.body) inputs.push(bodyInputs(entry.body));
-      for (const param of Object.keys(entry.params ?? {})) {
-        inputs.push(
-          pathParam.map((value) => ({
-            kind: `path ${param}`,
-            params: { [param]: value },
-            body: entry.body,
-          })),
-        );
-      }
-      if (entry.query) {
-        inputs.push(
-          queryInputs(entry.query.name).map((query) => ({
-            kind: `query ${entry.query!.name}`,
-            query,
-          })),
-        );
-      }
-      await fc.assert(
-        fc.asyncProperty(fc.oneof(...inputs), (input) => probe(entry, input)),
-        { numRuns: RUNS, endOnFailure: true },
-      );
+      await run.check(entryPoints.find((e) => e.name === name)!, RUNS);
       await stillUp();
     },
   );
 
   it('raw HTTP with broken framing, methods, versions and header bytes: a JSON 4xx or a normal answer', async () => {
     const paths = entryPoints.map((e) => e.path(e.params ?? {}));
-    const tally = tallyOf('raw HTTP/1.1 requests');
+    const tally = run.tallyOf('raw HTTP/1.1 requests');
     await fc.assert(
       fc.asyncProperty(rawHttpRequests(paths), async (bytes) => {
         const answer = await rawRequest(identity.url, bytes);
         tally.count('raw', answer);
         const problems = refusalProblems(answer);
-        if (problems.length > 0) {
-          const finding = `raw HTTP: ${problems.join('; ')} for ${JSON.stringify(Buffer.from(bytes).toString('latin1').slice(0, 200))}`;
-          findings.push(finding);
-          throw new Error(finding);
-        }
+        if (problems.length > 0)
+          run.fail(
+            `raw HTTP: ${problems.join('; ')} for ${JSON.stringify(Buffer.from(bytes).toString('latin1').slice(0, 200))}`,
+          );
       }),
       { numRuns: RUNS * 3, endOnFailure: true },
     );
@@ -374,10 +268,7 @@ describe('bad input to every identity entry point (real process, Kafka and store
 
   it('the process stayed up, logged no error, and logged none of the secrets it was sent', async () => {
     await stillUp();
-    const errorLines = identity
-      .logs()
-      .split('\n')
-      .filter((line) => /^\{"level":(50|60)/.test(line));
+    const errorLines = identity.errorLines();
     expect(errorLines).toEqual([]);
     ledger.addStoredHashes(await identity.events());
     const leaks = ledger.scan(identity.logs());
@@ -386,6 +277,6 @@ describe('bad input to every identity entry point (real process, Kafka and store
         `${errorLines.length} error lines, ${leaks.length} leaks`,
     );
     expect(leaks).toEqual([]);
-    expect(findings).toEqual([]);
+    expect(run.findings).toEqual([]);
   });
 });

@@ -3,7 +3,13 @@ import { v7 as uuidv7 } from 'uuid';
 import { systemClock, type Clock } from './clock.port';
 import { ConcurrencyError } from './concurrency.error';
 import { buildEnvelopes } from './envelope-builder';
-import type { AppendResult, EventStore, LoadOptions, NewEvent } from './event-store.port';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  LoadOptions,
+  NewEvent,
+} from './event-store.port';
 import { versionAfter } from './stream-version';
 
 /** The event store port without I/O, for unit tests of handlers; same validation and concurrency rules. */
@@ -19,6 +25,8 @@ export class InMemoryEventStore implements EventStore {
     streamId: string,
     expectedVersion: number,
     newEvents: readonly NewEvent[],
+    // Every version is checked here anyway: there is no read to save.
+    _options?: AppendOptions,
   ): Promise<AppendResult> {
     const events = buildEnvelopes(streamId, expectedVersion, newEvents, {
       clock: this.clock,

@@ -1,5 +1,7 @@
 import type { Readable } from 'node:stream';
 import { parse, type CsvError, type Options } from 'csv-parse';
+import { CsvHeaderError } from './csv-columns';
+import { utf8Guard } from './utf8-guard';
 
 /** A row longer than this is refused on its own; it also bounds what one open quote can buffer. */
 export const MAX_RECORD_CHARACTERS = 256 * 1024;
@@ -33,7 +35,8 @@ function reasonOf(error: CsvError, line: number): string {
 /**
  * Streams a CSV body through csv-parse with backpressure: records are pulled as the consumer is
  * ready, so the request is read no faster than rows are written. Records the parser cannot read
- * are reported through `onSkip` with the line they start on, and parsing goes on.
+ * are reported through `onSkip` with the line they start on, and parsing goes on; bytes that are
+ * not UTF-8 end the file there, reported the same way.
  */
 export function csvRecords(
   body: Readable,
@@ -68,6 +71,10 @@ export function csvRecords(
     if (typeof error.lines === 'number') endOfLast = error.lines;
     if (typeof error.empty_lines === 'number') emptyBefore = error.empty_lines;
   });
+  const guard = utf8Guard(({ line }) => {
+    if (line === 1) parser.destroy(new CsvHeaderError('line 1 (the header) is not valid UTF-8'));
+    else onSkip({ line, reason: 'is not valid UTF-8; the file was not read past this line' });
+  });
   body.on('error', (error) => parser.destroy(error));
-  return body.pipe(parser) as AsyncIterable<CsvRecord>;
+  return body.pipe(guard).pipe(parser) as AsyncIterable<CsvRecord>;
 }

@@ -4,6 +4,7 @@ import { threadStreamId, type SentMessage } from '@threadline/contracts';
 import { randomUUID } from 'node:crypto';
 import {
   ClientMessageIdConflictError,
+  ThreadNotFoundError,
   authorKeyOf,
   findByClientMessageId,
   type AcceptedMessage,
@@ -56,6 +57,12 @@ export class SendMessageHandler implements ICommandHandler<SendMessageCommand> {
       causationId: randomUUID(),
     };
     const { value } = await this.threads.update<Decision>(streamId, metadata, (thread) => {
+      // Another application's thread is no thread at all (S17), even to a retried clientMessageId:
+      // checked before the retry lookup, so a 409 never tells that an id exists there.
+      const { state } = thread;
+      if (state.status !== 'none' && state.applicationId !== send.applicationId) {
+        throw new ThreadNotFoundError(send.contactId);
+      }
       const earlier = findByClientMessageId(thread.state, send.clientMessageId);
       if (earlier) {
         if (earlier.authorKey !== authorKeyOf(send.sender)) {

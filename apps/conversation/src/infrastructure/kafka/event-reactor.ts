@@ -110,6 +110,7 @@ export function createEventReactor(options: EventReactorOptions): EventReactor {
     }
   }
 
+  let joining: Promise<void> | undefined;
   return {
     async start() {
       consumer.onCrash((error, restarting) =>
@@ -123,10 +124,21 @@ export function createEventReactor(options: EventReactorOptions): EventReactor {
         }),
       );
       await consumer.subscribe(options.topics, { fromBeginning: true });
-      await consumer.run({ eachRecord: handle });
+      // Joined in the background: after a crash the join waits for the dead member's session
+      // to expire (up to 30 s), which must not hold back the service's API.
+      joining = consumer.run({ eachRecord: handle }).catch((error: unknown) =>
+        options.logger({
+          level: 'error',
+          message: 'reactor consumer could not start',
+          groupId: options.groupId,
+          error: error instanceof Error ? error.message : String(error),
+        }),
+      );
     },
     async stop() {
       abort.abort(new Error(`reactor ${options.groupId} stopping`));
+      // A disconnect in the middle of the join would make kafkajs restart the consumer.
+      await joining;
       await consumer.disconnect();
       await producer.disconnect();
     },

@@ -1,9 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type {
-  SetCustomAttributesBody,
-  WidgetInitBody,
-  WidgetSession,
-} from '@threadline/contracts';
+import type { SetCustomAttributesBody, WidgetInitBody, WidgetSession } from '@threadline/contracts';
 import { ContactClient } from '../../infrastructure/upstream/contact.client';
 import { IdentityClient, type CallContext } from '../../infrastructure/upstream/identity.client';
 import { UpstreamRefusal } from '../../infrastructure/upstream/upstream.errors';

@@ -5,6 +5,7 @@ import {
   HttpException,
   Logger,
 } from '@nestjs/common';
+import { bodyRefusalOf } from '@threadline/service-kit';
 import {
   UpstreamInvalidAnswer,
   UpstreamRefusal,
@@ -118,6 +119,9 @@ export class GatewayExceptionFilter implements ExceptionFilter {
         },
       };
     }
+    // What the body parser refused (too large, not UTF-8, bad encoding): its 4xx, in our words.
+    const refusal = bodyRefusalOf(error);
+    if (refusal) return { status: refusal.statusCode, body: { ...refusal } };
     if (isClientHttpError(error)) {
       const tooLarge = error.type === 'entity.too.large';
       return {

@@ -54,7 +54,7 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** Header values `fetch` will send: visible ASCII, inner spaces. */
-const headerValue = fc.oneof(
+export const headerValue = fc.oneof(
   fc.stringMatching(/^[!-~]([ -~]{0,60}[!-~])?$/),
   fc.constantFrom(
     '::1',
@@ -117,7 +117,7 @@ function withFieldText(
 }
 
 /** UTF-8 that no decoder may accept: stray continuation, overlong, encoded surrogate, truncated. */
-const invalidUtf8 = fc.constantFrom(
+export const invalidUtf8 = fc.constantFrom(
   [0xff],
   [0xfe, 0xfe],
   [0x80],
@@ -147,70 +147,91 @@ const contentTypes = fc.oneof(
 );
 
 /** Generators every body-taking entry point gets, from its valid body. */
-export function bodyInputs(template: Record<string, unknown>): fc.Arbitrary<BadInput> {
+export function bodyInputs(
+  template: Record<string, unknown>,
+  options: {
+    /** More headers to garble, e.g. `authorization` or `origin` for a public API. */
+    headers?: Record<string, fc.Arbitrary<string>>;
+    /** Headers every input carries unless it garbles them (a valid token, say). */
+    baseHeaders?: Record<string, string>;
+  } = {},
+): fc.Arbitrary<BadInput> {
   const fields = Object.keys(template);
   const field = fc.constantFrom(...fields);
-  return fc.oneof(
-    anyJson.map((body) => ({ kind: 'any JSON value', body })),
-    { weight: 3, arbitrary: mutated(template).map((body) => ({ kind: 'mutated fields', body })) },
-    fc.uint8Array({ minLength: 1, maxLength: 2_000 }).map((raw) => ({ kind: 'random bytes', raw })),
-    fc.tuple(field, invalidUtf8, fc.nat()).map(([name, bytes, at]) => {
-      const text = JSON.stringify({ ...template, [name]: 'valid-text-around' });
-      const start = text.indexOf('valid-text-around') + (at % 17);
-      const raw = Buffer.concat([
-        Buffer.from(text.slice(0, start)),
-        Buffer.from(bytes),
-        Buffer.from(text.slice(start)),
-      ]);
-      return { kind: 'invalid UTF-8', raw };
-    }),
-    fc
-      .tuple(
-        fc.integer({ min: 1_000, max: 12_000 }),
-        fc.constantFrom('array' as const, 'object' as const, 'mixed' as const),
-        fc.option(field, { nil: undefined }),
-      )
-      .map(([depth, shape, name]) => ({
-        kind: 'deep nesting',
-        raw:
-          name === undefined
-            ? nested(depth, shape)
-            : withFieldText(template, name, nested(depth, shape)),
+  return fc
+    .oneof(
+      anyJson.map((body) => ({ kind: 'any JSON value', body })),
+      { weight: 3, arbitrary: mutated(template).map((body) => ({ kind: 'mutated fields', body })) },
+      fc
+        .uint8Array({ minLength: 1, maxLength: 2_000 })
+        .map((raw) => ({ kind: 'random bytes', raw })),
+      fc.tuple(field, invalidUtf8, fc.nat()).map(([name, bytes, at]) => {
+        const text = JSON.stringify({ ...template, [name]: 'valid-text-around' });
+        const start = text.indexOf('valid-text-around') + (at % 17);
+        const raw = Buffer.concat([
+          Buffer.from(text.slice(0, start)),
+          Buffer.from(bytes),
+          Buffer.from(text.slice(start)),
+        ]);
+        return { kind: 'invalid UTF-8', raw };
+      }),
+      fc
+        .tuple(
+          fc.integer({ min: 1_000, max: 12_000 }),
+          fc.constantFrom('array' as const, 'object' as const, 'mixed' as const),
+          fc.option(field, { nil: undefined }),
+        )
+        .map(([depth, shape, name]) => ({
+          kind: 'deep nesting',
+          raw:
+            name === undefined
+              ? nested(depth, shape)
+              : withFieldText(template, name, nested(depth, shape)),
+        })),
+      fc.integer({ min: BODY_LIMIT_BYTES + 1, max: 1_500_000 }).map((size) => ({
+        kind: 'oversized body',
+        raw: withFieldText(template, fields[0] ?? 'x', JSON.stringify('z'.repeat(size))),
       })),
-    fc.integer({ min: BODY_LIMIT_BYTES + 1, max: 1_500_000 }).map((size) => ({
-      kind: 'oversized body',
-      raw: withFieldText(template, fields[0] ?? 'x', JSON.stringify('z'.repeat(size))),
-    })),
-    fc.tuple(contentTypes, fc.constantFrom('json', 'form', 'text')).map(([type, as]) => ({
-      kind: 'wrong content-type',
-      raw:
-        as === 'json'
-          ? JSON.stringify(template)
-          : as === 'form'
-            ? new URLSearchParams(template as Record<string, string>).toString()
-            : 'hello',
-      headers: { 'content-type': type },
-    })),
-    fc
-      .record(
-        {
-          'x-client-address': headerValue,
-          'x-correlation-id': headerValue,
-          'content-encoding': fc.constantFrom(
-            'gzip',
-            'deflate',
-            'br',
-            'identity',
-            'x-evil',
-            'gzip, gzip',
-          ),
-          accept: headerValue,
-          'x-unknown-header': headerValue,
-        },
-        { requiredKeys: [] },
-      )
-      .map((headers) => ({ kind: 'garbage headers', body: template, headers })),
-  );
+      fc.tuple(contentTypes, fc.constantFrom('json', 'form', 'text')).map(([type, as]) => ({
+        kind: 'wrong content-type',
+        raw:
+          as === 'json'
+            ? JSON.stringify(template)
+            : as === 'form'
+              ? new URLSearchParams(template as Record<string, string>).toString()
+              : 'hello',
+        headers: { 'content-type': type },
+      })),
+      fc
+        .record(
+          {
+            'x-client-address': headerValue,
+            'x-correlation-id': headerValue,
+            'content-encoding': fc.constantFrom(
+              'gzip',
+              'deflate',
+              'br',
+              'identity',
+              'x-evil',
+              'gzip, gzip',
+            ),
+            accept: headerValue,
+            'x-unknown-header': headerValue,
+            ...options.headers,
+          },
+          { requiredKeys: [] },
+        )
+        .map((headers) => ({
+          kind: 'garbage headers',
+          body: template,
+          headers: headers as Record<string, string>,
+        })),
+    )
+    .map((input: BadInput) =>
+      options.baseHeaders
+        ? { ...input, headers: { ...options.baseHeaders, ...input.headers } }
+        : input,
+    );
 }
 
 /** A path parameter: hostile text, or raw percent-encoded bytes (some not UTF-8). */
