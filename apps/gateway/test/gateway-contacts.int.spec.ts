@@ -123,6 +123,43 @@ describe('contacts through the gateway: profile, custom data, CSV import (real s
     ).toBe(204);
   }, 600_000);
 
+  it("S11: a new user's first init carries custom_data to the contact created from it, then updateUserData wins over it", async () => {
+    const userId = `first-${Date.now()}`;
+    const contactId = contactIdOf(acme.applicationId, { kind: 'user', userId });
+    // No contact exists yet: the attributes travel with identity's UserAuthenticated.
+    const session = await init({
+      user: {
+        user_id: userId,
+        name: 'Fay',
+        custom_data: { plan: 'gold', seats: 5, renews: { date: '2027-03-01T00:00:00Z' } },
+      },
+    });
+    expect(session.status).toBe(200);
+    // Right after the init: the contact may not exist yet (404), or it does and the later set wins.
+    const later = await call(api('/api/widget/user-data'), {
+      token: session.body.sessionToken as string,
+      method: 'PATCH',
+      body: { seats: 6 },
+    });
+    expect([204, 404]).toContain(later.status);
+    const seats = later.status === 204 ? 6 : 5;
+    const seen = await waitFor(
+      async () => {
+        const answer = await contact(contactId);
+        const attributes = answer.body?.customAttributes ?? {};
+        return answer.status === 200 && attributes.plan === 'gold' && attributes.seats === seats
+          ? answer.body
+          : undefined;
+      },
+      'the contact with the init custom_data',
+      180_000,
+    );
+    expect(seen.customAttributes).toMatchObject({
+      plan: 'gold',
+      renews: { date: '2027-03-01T00:00:00Z' },
+    });
+  }, 300_000);
+
   it('S10: a CSV streams through the gateway to an import whose status can be polled', async () => {
     const csv = `user_id,email,name,plan\ncsv-1-${Date.now()},one@shop.example,One,gold\n,not-an-email,Two,silver\n`;
     const started = await fetch(api(`/api/agent/applications/${acme.applicationId}/imports`), {

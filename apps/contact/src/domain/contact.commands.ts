@@ -52,6 +52,8 @@ export interface SetCustomAttributes {
   contactId: string;
   applicationId: string;
   attributes: Record<string, AttributeValue | null>;
+  /** When the set was asked for (ISO): keys set after that keep their values. */
+  requestedAt?: string;
   /** Keys the import put on file: they count against the limit and a null hides them. */
   importedKeys: readonly string[];
   limit: number;

@@ -10,7 +10,12 @@ import type {
 } from './contact.commands';
 import { ContactMergedError, ContactNotFoundError, NotAVisitorError } from './contact.errors';
 import type { ContactChange, ContactEvent } from './contact.events';
-import { initialContactState, type ContactState, type ImportedContact } from './contact.model';
+import {
+  initialContactState,
+  type AttributeValue,
+  type ContactState,
+  type ImportedContact,
+} from './contact.model';
 import { attributeChanges } from './custom-attributes';
 import { mergeTaken } from './merge.rule';
 import { compactProfile, isEmptyProfile, profileChanges } from './profile';
@@ -116,18 +121,38 @@ function updateProfile(command: UpdateProfile, state: ContactState): ContactChan
   return events;
 }
 
+/** The requested keys no later request has set: last writer wins by request time (ISO, UTC). */
+function notSetSince(
+  requested: Record<string, AttributeValue | null>,
+  setAt: Record<string, string> | undefined,
+  requestedAt: string | undefined,
+): Record<string, AttributeValue | null> {
+  if (requestedAt === undefined || setAt === undefined) return requested;
+  const at = Date.parse(requestedAt);
+  return Object.fromEntries(
+    Object.entries(requested).filter(([key]) => {
+      const last = setAt[key];
+      return last === undefined || Date.parse(last) <= at;
+    }),
+  );
+}
+
 function setAttributes(command: SetCustomAttributes, state: ContactState): ContactChange[] {
   const events: ContactChange[] = state.created
     ? []
     : [openImported(command.contactId, command.imported)];
   const changes = attributeChanges(
     state.attributes,
-    command.attributes,
+    notSetSince(command.attributes, state.attributesSetAt, command.requestedAt),
     command.importedKeys,
     command.limit,
   );
   if (Object.keys(changes).length > 0) {
-    events.push({ type: 'CustomAttributesSet', attributes: changes });
+    events.push({
+      type: 'CustomAttributesSet',
+      attributes: changes,
+      ...(command.requestedAt !== undefined && { at: command.requestedAt }),
+    });
   }
   return events;
 }
@@ -263,7 +288,16 @@ export function evolveContact(current: ContactState, event: ContactEvent): Conta
       };
     }
     case 'CustomAttributesSet':
-      return { ...state, attributes: { ...state.attributes, ...event.attributes } };
+      return {
+        ...state,
+        attributes: { ...state.attributes, ...event.attributes },
+        ...(event.at !== undefined && {
+          attributesSetAt: {
+            ...state.attributesSetAt,
+            ...Object.fromEntries(Object.keys(event.attributes).map((key) => [key, event.at!])),
+          },
+        }),
+      };
     case 'ContactsMerged':
       return {
         ...state,

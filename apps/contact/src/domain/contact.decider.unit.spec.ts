@@ -287,6 +287,52 @@ describe('contact decider', () => {
       ).toEqual([{ type: 'CustomAttributesSet', attributes: { seats: 3 } }]);
     });
 
+    it("given a key set at 10:00:05, when an init's custom_data of 10:00:01 arrives late, then only its other keys apply", () => {
+      const history = [
+        aUserCreated(),
+        {
+          type: 'CustomAttributesSet',
+          attributes: { seats: null, trial: false },
+          at: '2026-11-24T10:00:05.000Z',
+        } as const,
+      ];
+      expect(
+        when(
+          { ...setAttributes({ plan: 'pro', seats: 3 }), requestedAt: '2026-11-24T10:00:01.000Z' },
+          ...history,
+        ),
+      ).toEqual([
+        {
+          type: 'CustomAttributesSet',
+          attributes: { plan: 'pro' },
+          at: '2026-11-24T10:00:01.000Z',
+        },
+      ]);
+    });
+
+    it('given a key set at 10:00:01, when a set of 10:00:05 comes, then it wins', () => {
+      const history = [
+        aUserCreated(),
+        {
+          type: 'CustomAttributesSet',
+          attributes: { seats: 3 },
+          at: '2026-11-24T10:00:01.000Z',
+        } as const,
+      ];
+      expect(
+        when(
+          { ...setAttributes({ seats: null }), requestedAt: '2026-11-24T10:00:05.000Z' },
+          ...history,
+        ),
+      ).toEqual([
+        {
+          type: 'CustomAttributesSet',
+          attributes: { seats: null },
+          at: '2026-11-24T10:00:05.000Z',
+        },
+      ]);
+    });
+
     it('given an imported key, when it is removed, then a null hides it; removing an absent key records nothing', () => {
       expect(when(setAttributes({ tier: null, ghost: null }, ['tier']), aUserCreated())).toEqual([
         { type: 'CustomAttributesSet', attributes: { tier: null } },

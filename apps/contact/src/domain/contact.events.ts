@@ -50,6 +50,8 @@ export interface CustomAttributesSet {
   contactId: string;
   applicationId: string;
   attributes: OwnAttributes;
+  /** When the set was asked for (ISO); absent in events written before it was recorded. */
+  at?: string;
 }
 
 export interface ContactsMerged {

@@ -29,6 +29,11 @@ export interface ContactState {
   generatedName?: string;
   profile: ProfileFields;
   attributes: OwnAttributes;
+  /**
+   * When each key was last set (ISO), from the request's time: an init's `custom_data` reaches the
+   * contact through Kafka and may arrive after a later `updateUserData`, which must keep its value.
+   */
+  attributesSetAt?: Record<string, string>;
   /** Listed in Contacts (S9). */
   authenticated: boolean;
   preChatSubmitted: boolean;

@@ -1,7 +1,7 @@
 import type { ThrottleVerdict } from './brute-force.policy';
 import type { KeyedHash } from './keyed-hash';
 import type { SignedIdentityVerification } from './signed-identity';
-import type { ProfileFields } from './user-profile';
+import type { CustomData, ProfileFields } from './user-profile';
 
 /**
  * A widget init with a `user_id` (S2), after the application was found and its secret checked
@@ -15,6 +15,8 @@ export interface AuthenticateUser {
   sessionId: string;
   /** The unsigned profile fields the init sent. */
   profile: ProfileFields;
+  /** The init's `custom_data` (S11), when it carried any. */
+  customData?: CustomData;
   /** `keyedHash(pepper, user.security_hash)`, when the init carried one (S6). */
   presentedSecurityHash?: KeyedHash;
   /** The application's setting (S7). */

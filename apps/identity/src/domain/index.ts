@@ -55,7 +55,7 @@ export type {
 } from './user-identity.events';
 export { userIdentityStreamId, visitorStreamId } from './user-identity.stream';
 export { MAX_USER_JWT_LENGTH, verifyUserJwt, type UserJwtOptions } from './user-jwt.verifier';
-export { compactProfile, mergeProfile, type ProfileFields } from './user-profile';
+export { compactProfile, mergeProfile, type CustomData, type ProfileFields } from './user-profile';
 export {
   decideVisitor,
   evolveVisitor,

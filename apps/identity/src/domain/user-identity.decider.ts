@@ -109,6 +109,8 @@ export function decideAuthentication(
       ...(command.previousVisitorId !== undefined && {
         previousVisitorId: command.previousVisitorId,
       }),
+      ...(command.customData !== undefined &&
+        Object.keys(command.customData).length > 0 && { customData: command.customData }),
     },
   ];
   if (bindsNow) events.push({ type: 'HashBound', userId: command.userId, keyedHash: presented });

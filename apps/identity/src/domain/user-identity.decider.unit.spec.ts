@@ -117,7 +117,31 @@ describe('user identity decider', () => {
         given(),
       );
 
-      expect(events[0]).toMatchObject({ type: 'UserAuthenticated', previousVisitorId: 'visitor-7' });
+      expect(events[0]).toMatchObject({
+        type: 'UserAuthenticated',
+        previousVisitorId: 'visitor-7',
+      });
+    });
+
+    it('given an init with custom_data (S11), then UserAuthenticated carries it for the contact', () => {
+      const customData = {
+        plan: 'pro',
+        seats: 3,
+        trial: null,
+        renews: { date: '2027-01-01T00:00:00Z' },
+      };
+
+      const { events } = decideAuthentication(anAuthenticateUser({ customData }), given());
+
+      expect(events[0]).toMatchObject({ type: 'UserAuthenticated', customData });
+    });
+
+    it('given an init with empty or no custom_data, then UserAuthenticated has none', () => {
+      for (const customData of [{}, undefined]) {
+        const { events } = decideAuthentication(anAuthenticateUser({ customData }), given());
+
+        expect(events[0]).not.toHaveProperty('customData');
+      }
     });
 
     it('given a stream loaded for another user_id, then it refuses to decide', () => {

@@ -1,5 +1,5 @@
 import type { RejectionReason } from './rejection-reason';
-import type { ProfileFields } from './user-profile';
+import type { CustomData, ProfileFields } from './user-profile';
 
 /** S2: an init with a `user_id` passed every check; `profile` is what it sent, signed fields winning. */
 export interface UserAuthenticated {
@@ -14,6 +14,8 @@ export interface UserAuthenticated {
   verifiedBy?: string;
   /** S12: the anonymous visitor of this device before this login. */
   previousVisitorId?: string;
+  /** S11: the init's `custom_data`, for the contact's attributes. */
+  customData?: CustomData;
 }
 
 /** S6: the first `security_hash` of this user, stored only as its keyed hash. */

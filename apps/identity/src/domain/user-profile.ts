@@ -6,6 +6,14 @@ export interface ProfileFields {
   company?: string;
 }
 
+/**
+ * The init's `custom_data` (S11), carried to the contact as the init sent it: identity neither
+ * keeps nor interprets it (the contact service owns attributes). A value sets a key, null removes it.
+ */
+export type CustomData = Readonly<
+  Record<string, string | number | boolean | { readonly date: string } | null>
+>;
+
 const FIELDS = ['email', 'name', 'phone', 'company'] as const;
 
 /**

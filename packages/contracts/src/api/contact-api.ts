@@ -1,10 +1,6 @@
 import { z } from 'zod';
 import { ApplicationId } from '../tenancy';
-import {
-  CustomAttributeKey,
-  CustomAttributeValue,
-  MAX_CUSTOM_ATTRIBUTES,
-} from '../contact/custom-attribute';
+import { CustomAttributeChanges, CustomAttributeValue } from '../contact/custom-attribute';
 import { ContactId } from './conversation-api';
 
 /**
@@ -13,20 +9,14 @@ import { ContactId } from './conversation-api';
  */
 
 export {
+  CustomAttributeChanges,
   CustomAttributeKey,
   CustomAttributeValue,
   MAX_CUSTOM_ATTRIBUTES,
 } from '../contact/custom-attribute';
 
 /** `PATCH /internal/contacts/:applicationId/:contactId/attributes`; null removes a key. */
-export const SetCustomAttributesBody = z.strictObject({
-  attributes: z
-    .record(CustomAttributeKey, CustomAttributeValue.nullable())
-    .refine(
-      (a) => Object.keys(a).length <= MAX_CUSTOM_ATTRIBUTES,
-      `at most ${MAX_CUSTOM_ATTRIBUTES} attributes`,
-    ),
-});
+export const SetCustomAttributesBody = z.strictObject({ attributes: CustomAttributeChanges });
 export type SetCustomAttributesBody = z.infer<typeof SetCustomAttributesBody>;
 
 /** `PATCH /internal/contacts/:applicationId/:contactId/profile` (`updateUser`, S11). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CustomAttributeChanges } from '../contact/custom-attribute';
 import { UserId } from '../profile';
 import { ApplicationId, OrganizationDomain } from '../tenancy';
 
@@ -9,9 +10,6 @@ function optionalField<T extends z.ZodType>(schema: T) {
     schema.optional(),
   );
 }
-
-/** A custom attribute value as HelpCrunch snippets pass it (S11). */
-const CustomValue = z.union([z.string().max(1024), z.number(), z.boolean(), z.null()]);
 
 /** The `user` object of `HelpCrunch('init', …)` (S2, S4, S6, S7). */
 export const WidgetInitUser = z.strictObject({
@@ -32,11 +30,8 @@ export const WidgetInitUser = z.strictObject({
   user_hash: optionalField(z.string().max(128)),
   /** HS256 JWT (S7); checked by the service, so only bounded here. */
   user_jwt: optionalField(z.string().max(8192)),
-  custom_data: optionalField(
-    z
-      .record(z.string().min(1).max(64), CustomValue)
-      .refine((data) => Object.keys(data).length <= 100, 'at most 100 attributes'),
-  ),
+  /** Typed custom attributes for the user's contact (S11), as `updateUserData` takes them. */
+  custom_data: optionalField(CustomAttributeChanges),
 });
 export type WidgetInitUser = z.output<typeof WidgetInitUser>;
 

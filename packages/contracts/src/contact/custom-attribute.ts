@@ -19,6 +19,15 @@ export const CustomAttributeKey = z
 
 export const MAX_CUSTOM_ATTRIBUTES = 100;
 
+/** Changes to a contact's attributes (S11): a value sets a key, null removes it; at most the limit. */
+export const CustomAttributeChanges = z
+  .record(CustomAttributeKey, CustomAttributeValue.nullable())
+  .refine(
+    (a) => Object.keys(a).length <= MAX_CUSTOM_ATTRIBUTES,
+    `at most ${MAX_CUSTOM_ATTRIBUTES} attributes`,
+  );
+export type CustomAttributeChanges = z.infer<typeof CustomAttributeChanges>;
+
 /** Attributes as events carry them: at most the limit, keys as above. */
 export const CustomAttributes = z
   .record(CustomAttributeKey, CustomAttributeValue)

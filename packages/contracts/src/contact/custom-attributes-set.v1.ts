@@ -20,5 +20,10 @@ export const CustomAttributesSetV1 = defineEvent(
         (a) => Object.keys(a).length <= MAX_CUSTOM_ATTRIBUTES,
         `at most ${MAX_CUSTOM_ATTRIBUTES} attributes`,
       ),
+    /**
+     * When the set was asked for (an API call, or the init whose `custom_data` it carries): a key
+     * set later is not overwritten by an earlier request applied late. Added as optional in v1.
+     */
+    at: z.iso.datetime({ offset: true }).optional(),
   }),
 );

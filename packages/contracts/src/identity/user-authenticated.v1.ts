@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../envelope';
+import { CustomAttributeChanges } from '../contact/custom-attribute';
 import { UserId, UserProfile } from '../profile';
 
 /** A widget init with a `user_id` passed every check (S2); carries the profile fields sent. */
@@ -20,5 +21,11 @@ export const UserAuthenticatedV1 = defineEvent(
      * now join the user's; added as optional in v1.
      */
     previousVisitorId: z.string().min(1).max(128).optional(),
+    /**
+     * S11: the init's `custom_data`, for the contact's attributes (null removes one). In the event
+     * rather than a later call, so it reaches the contact with the login whatever the lag; added
+     * as optional in v1.
+     */
+    customData: CustomAttributeChanges.optional(),
   }),
 );

@@ -28,5 +28,9 @@ export class SetCustomAttributesCommand {
     readonly contactId: string,
     readonly attributes: Record<string, CustomAttributeValue | null>,
     readonly correlationId: string,
+    /** When it was asked for (ISO); default: when it is handled. */
+    readonly requestedAt?: string,
+    /** The event that asked for it, when a reactor did (an init's `custom_data`). */
+    readonly causationId?: string,
   ) {}
 }

@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { MAX_CUSTOM_ATTRIBUTES } from '@threadline/contracts';
 import { NotAVisitorError } from '../../domain';
+import { CONTACT_CLOCK, type Clock } from '../ports/clock.port';
 import { CONTACTS_READ_MODEL, type ContactsReadModel } from '../ports/contacts-read-model.port';
 import {
   SetCustomAttributesCommand,
@@ -57,6 +58,7 @@ export class SetCustomAttributesHandler implements ICommandHandler<SetCustomAttr
   constructor(
     private readonly executor: ContactCommandsExecutor,
     @Inject(CONTACTS_READ_MODEL) private readonly readModel: ContactsReadModel,
+    @Inject(CONTACT_CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute(command: SetCustomAttributesCommand): Promise<void> {
@@ -67,11 +69,12 @@ export class SetCustomAttributesHandler implements ICommandHandler<SetCustomAttr
         contactId: command.contactId,
         applicationId: command.applicationId,
         attributes: command.attributes,
+        requestedAt: command.requestedAt ?? this.clock.now().toISOString(),
         importedKeys: imported?.attributeKeys ?? [],
         limit: MAX_CUSTOM_ATTRIBUTES,
         ...(imported && { imported }),
       },
-      commandMetadata(command.applicationId, command.correlationId),
+      commandMetadata(command.applicationId, command.correlationId, command.causationId),
     );
   }
 }

@@ -1,4 +1,4 @@
-import type { UserProfile } from '@threadline/contracts';
+import type { CustomAttributeChanges, UserProfile } from '@threadline/contracts';
 
 /** Where a command that reacts to another service's event came from: its ids become ours. */
 export interface Causation {
@@ -17,6 +17,8 @@ export class RecordAuthenticationCommand {
     readonly previousVisitorId: string | undefined,
     readonly at: string,
     readonly causation: Causation,
+    /** S11: the init's `custom_data`. */
+    readonly customData?: CustomAttributeChanges,
   ) {}
 }
 

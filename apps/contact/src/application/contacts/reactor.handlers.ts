@@ -1,8 +1,9 @@
 import { Inject } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { contactIdOf, contactStreamId, MAX_CUSTOM_ATTRIBUTES } from '@threadline/contracts';
 import { CONTACT_REPOSITORY, type ContactRepository } from '../ports/contact-repository.port';
 import { CONTACTS_READ_MODEL, type ContactsReadModel } from '../ports/contacts-read-model.port';
+import { SetCustomAttributesCommand } from './api.commands';
 import { commandMetadata } from './command-metadata';
 import { ContactCommandsExecutor } from './contact-commands.executor';
 import {
@@ -21,6 +22,7 @@ export class RecordAuthenticationHandler implements ICommandHandler<RecordAuthen
     private readonly executor: ContactCommandsExecutor,
     @Inject(CONTACT_REPOSITORY) private readonly contacts: ContactRepository,
     @Inject(CONTACTS_READ_MODEL) private readonly readModel: ContactsReadModel,
+    private readonly commands: CommandBus,
   ) {}
 
   async execute(command: RecordAuthenticationCommand): Promise<void> {
@@ -41,6 +43,20 @@ export class RecordAuthenticationHandler implements ICommandHandler<RecordAuthen
     );
     if (command.previousVisitorId !== undefined) {
       await this.mergeVisitor(command, contactId, command.previousVisitorId);
+    }
+    // Last, so the init's explicit values win over what a merged visitor brought. A redelivery
+    // sets nothing: the values are already on file.
+    if (command.customData !== undefined && Object.keys(command.customData).length > 0) {
+      await this.commands.execute(
+        new SetCustomAttributesCommand(
+          applicationId,
+          contactId,
+          command.customData,
+          command.causation.correlationId,
+          command.at,
+          command.causation.causationId,
+        ),
+      );
     }
   }
 

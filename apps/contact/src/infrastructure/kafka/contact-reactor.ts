@@ -38,6 +38,7 @@ export function commandFor(event: KnownEvent): object | undefined {
         p.previousVisitorId,
         reacted.occurredAt,
         causationOf(event),
+        p.customData,
       );
     }
     case 'identity.visitor-started':

@@ -1,17 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { SetCustomAttributesBody, WidgetInitBody, WidgetSession } from '@threadline/contracts';
+import type { WidgetInitBody, WidgetSession } from '@threadline/contracts';
 import { ContactClient } from '../../infrastructure/upstream/contact.client';
 import { IdentityClient, type CallContext } from '../../infrastructure/upstream/identity.client';
-import { UpstreamRefusal } from '../../infrastructure/upstream/upstream.errors';
 import { contactIdOfAuthentication, widgetSessionOf } from './widget-session.mapper';
-
-/** The contact is created from identity's events, moments after the init: retry until it exists. */
-const attributeAttempts = 6;
-const attributeRetryMs = 250;
 
 /**
  * Widget init (S1–S7) through identity, then what the widget needs beside the session: whether a
- * visitor still gets the pre-chat form (S4), and a user's `custom_data` saved as attributes (S11).
+ * visitor still gets the pre-chat form (S4). A user's `custom_data` (S11) travels in identity's
+ * `UserAuthenticated` to the contact service, so it is saved with the login whatever the lag.
  */
 @Injectable()
 export class WidgetInit {
@@ -22,11 +18,7 @@ export class WidgetInit {
     private readonly contacts: ContactClient,
   ) {}
 
-  async init(
-    body: WidgetInitBody,
-    attributes: SetCustomAttributesBody['attributes'] | undefined,
-    context: CallContext,
-  ): Promise<WidgetSession> {
+  async init(body: WidgetInitBody, context: CallContext): Promise<WidgetSession> {
     const auth = await this.identity.authenticateWidget(body, context);
     const applicationId = body.applicationId;
     const contactId = contactIdOfAuthentication(applicationId, auth);
@@ -36,31 +28,6 @@ export class WidgetInit {
       this.logger.warn({ err: error }, 'contact lookup failed; the init answers without it');
       return null;
     });
-    if (auth.mode === 'user' && attributes && Object.keys(attributes).length > 0) {
-      await this.saveAttributes(applicationId, contactId, attributes, context.correlationId);
-    }
     return widgetSessionOf(applicationId, auth, contact);
-  }
-
-  /** The init already succeeded: a failure here is logged, never turned into a failed init. */
-  private async saveAttributes(
-    applicationId: string,
-    contactId: string,
-    attributes: SetCustomAttributesBody['attributes'],
-    correlationId: string,
-  ): Promise<void> {
-    for (let attempt = 1; attempt <= attributeAttempts; attempt++) {
-      try {
-        await this.contacts.setAttributes(applicationId, contactId, { attributes }, correlationId);
-        return;
-      } catch (error) {
-        const notYet = error instanceof UpstreamRefusal && error.status === 404;
-        if (!notYet || attempt === attributeAttempts) {
-          this.logger.warn({ err: error, applicationId, contactId }, 'custom_data not saved');
-          return;
-        }
-        await new Promise((resolve) => setTimeout(resolve, attributeRetryMs * attempt));
-      }
-    }
   }
 }

@@ -23,10 +23,19 @@ export function liveGroupId(instanceId: string | undefined): string {
   return `gateway.live.${id}`;
 }
 
+/** Records per partition read again at start, before the gateway listens (see below). */
+export const LIVE_BACKFILL_RECORDS = 1_000;
+const backfillTimeoutMs = 15_000;
+
 /**
- * Feeds `conversation.events` to the live hub from the latest offset on: a socket that was away
- * catches up through the conversation API (resume), not through Kafka. The group holds no state
- * worth keeping; Kafka expires it once the process has gone.
+ * Feeds `conversation.events` to the live hub: a socket that was away catches up through the
+ * conversation API (resume), not through Kafka. The group holds no state worth keeping; Kafka
+ * expires it once the process has gone.
+ *
+ * A new process starts the last {@link LIVE_BACKFILL_RECORDS} records back and has read them
+ * before it listens, so the hub's recent messages hold what an earlier gateway may not have
+ * delivered and the conversation projection may not show yet (it lags while Kafka or the
+ * conversation service recovers): a device resuming right after a gateway restart still gets them.
  */
 @Injectable()
 export class ConversationLiveConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -49,11 +58,14 @@ export class ConversationLiveConsumer implements OnApplicationBootstrap, OnAppli
     consumer.onCrash((error, restarting) =>
       this.logger.error({ err: error, restarting }, 'live consumer crashed'),
     );
-    await consumer.subscribe([eventsTopic('conversation')], { fromBeginning: false });
+    const topic = eventsTopic('conversation');
+    const backfill = await this.startBackfilled(topic);
+    await consumer.subscribe([topic], { fromBeginning: false });
     // Resolves once the group is joined: live delivery is on when the gateway is up.
     await consumer.run({
       partitionsConsumedConcurrently: 3,
       eachRecord: async (record) => {
+        backfill.read(record.partition, record.offset);
         const decoded = decodeRecord(record, this.decoder);
         if (!decoded.ok) {
           // The owning service's projections park bad records; live delivery only skips them.
@@ -68,6 +80,41 @@ export class ConversationLiveConsumer implements OnApplicationBootstrap, OnAppli
         }
       },
     });
+    const startedAt = Date.now();
+    const done = await backfill.done(backfillTimeoutMs);
+    this.logger[done ? 'log' : 'warn'](
+      { groupId: this.groupId, waitedMs: Date.now() - startedAt },
+      done ? 'recent messages read back' : 'recent messages not read back in time',
+    );
+  }
+
+  /** Commits the new group's start offsets, the last records of each partition back. */
+  private async startBackfilled(topic: string) {
+    const admin = this.kafka.admin();
+    const remaining = new Map<number, bigint>();
+    try {
+      const offsets = await admin.fetchTopicOffsets(topic);
+      const starts = offsets.map(({ partition, low, high }) => {
+        const from = BigInt(high) - BigInt(LIVE_BACKFILL_RECORDS);
+        if (BigInt(high) > BigInt(low)) remaining.set(partition, BigInt(high) - 1n);
+        return { partition, offset: String(from > BigInt(low) ? from : BigInt(low)) };
+      });
+      await admin.setGroupOffsets(this.groupId, topic, starts);
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
+    return {
+      read(partition: number, offset: string) {
+        const last = remaining.get(partition);
+        if (last !== undefined && BigInt(offset) >= last) remaining.delete(partition);
+      },
+      async done(timeoutMs: number): Promise<boolean> {
+        const deadline = Date.now() + timeoutMs;
+        while (remaining.size > 0 && Date.now() < deadline)
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        return remaining.size === 0;
+      },
+    };
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -184,6 +184,7 @@ export class AuthenticateWidgetHandler implements ICommandHandler<AuthenticateWi
       deviceId,
       sessionId: this.random.sessionId(),
       profile: { email: user.email, name: user.name, phone: user.phone, company: user.company },
+      ...(user.custom_data !== undefined && { customData: user.custom_data }),
       ...(user.security_hash !== undefined && {
         presentedSecurityHash: keyedHash(this.pepper, user.security_hash),
       }),

@@ -23,7 +23,6 @@ import {
   PreChatFormBody,
   ReadUpToBody,
   SentMessage,
-  SetCustomAttributesBody,
   ThreadPage,
   ThreadPageQuery,
   UpdateProfileBody,
@@ -32,7 +31,7 @@ import {
   WidgetSession,
   WidgetUserDataBody,
 } from '@threadline/contracts';
-import { validationFailed, ZodValidationPipe } from '@threadline/service-kit';
+import { ZodValidationPipe } from '@threadline/service-kit';
 import type { WidgetPrincipal } from '../../../application/auth/widget-sessions.service';
 import { WidgetSessions } from '../../../application/auth/widget-sessions.service';
 import { WidgetInit } from '../../../application/widget/widget-init.service';
@@ -103,22 +102,8 @@ export class WidgetController {
     @CorrelationId() correlationId: string,
     @ClientAddress() clientAddress: string | undefined,
   ): Promise<WidgetSession> {
-    const customData = body.user?.custom_data;
-    let attributes: SetCustomAttributesBody['attributes'] | undefined;
-    if (customData !== undefined) {
-      const parsed = SetCustomAttributesBody.shape.attributes.safeParse(customData);
-      if (!parsed.success) {
-        throw validationFailed(
-          parsed.error.issues.map((issue) => ({
-            field: ['user', 'custom_data', ...issue.path.map(String)].join('.'),
-            message: issue.message,
-          })),
-        );
-      }
-      attributes = parsed.data;
-    }
     await this.origins.check(request, response, body.applicationId);
-    return this.widgetInit.init(body, attributes, { correlationId, clientAddress });
+    return this.widgetInit.init(body, { correlationId, clientAddress });
   }
 
   @Post('logout')
