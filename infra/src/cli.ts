@@ -4,11 +4,12 @@ import type { ComponentStatus } from './component';
 import { ensureInfra, ferretdb, kafka, postgres, stopInfra, type Store } from './index';
 import { infraPaths } from './paths';
 
-const usage = `usage: infra <up|down|status> [--store postgresql|sqlite]
+const usage = `usage: infra <up|down|status|kill <kafka|ferretdb>> [--store postgresql|sqlite]
 
   up       build or download what is missing, start Kafka and FerretDB, wait until both answer
   down     stop everything infra started
   status   show what runs and whether it answers
+  kill     kill -9 one component, as a crash would (fault tests); \`up\` starts it again
   --store  FerretDB backend for up: postgresql (default; tests and benchmarks) or sqlite (no server)
 
 Logs: ${infraPaths.logs}`;
@@ -61,6 +62,14 @@ async function main(argv: string[]): Promise<number> {
       await stopInfra();
       console.log(`infra down in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       return 0;
+    case 'kill': {
+      const target = positionals[1];
+      if (target === 'kafka') await kafka.kill();
+      else if (target === 'ferretdb') await ferretdb(parseStore(values.store)).kill();
+      else throw new UsageError(`kill takes kafka or ferretdb, got "${target ?? ''}"`);
+      console.log(`${target} killed`);
+      return 0;
+    }
     case 'status': {
       const statuses = await Promise.all([
         kafka.status(),

@@ -14,7 +14,11 @@ export const infraPaths = {
   logs: join(infraHome, 'logs'),
   run: join(infraHome, 'run'),
   data: join(infraHome, 'data'),
-  cache: join(infraHome, 'cache'),
+  /**
+   * Downloads and builds (Kafka's jars, the FerretDB binary), reusable across homes: a private
+   * stack (fault tests) points `INFRA_CACHE` at the repository's cache instead of rebuilding.
+   */
+  cache: process.env.INFRA_CACHE ? resolve(process.env.INFRA_CACHE) : join(infraHome, 'cache'),
   /** Sources of ours that infra builds: the Maven project and the Go program. */
   kafkaProject: join(repoRoot, 'infra', 'kafka'),
   ferretdbProject: join(repoRoot, 'infra', 'ferretdb'),

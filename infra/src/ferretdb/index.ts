@@ -4,7 +4,7 @@ import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
 import type { ComponentStatus, InfraComponent } from '../component';
-import { daemonPid, logFile, logTail, startDaemon, stopDaemon } from '../daemon';
+import { daemonPid, killDaemon, logFile, logTail, startDaemon, stopDaemon } from '../daemon';
 import { ensureDir, infraPaths } from '../paths';
 import { infraPorts, loopback } from '../ports';
 import { postgres } from '../postgres';
@@ -87,7 +87,9 @@ function backendArgs(store: FerretStore): string[] {
   return ['-backend', 'sqlite', '-sqlite-url', `file:${ensureDir(sqliteDir)}/`];
 }
 
-export function ferretdb(store: FerretStore): InfraComponent & { uri: string } {
+export function ferretdb(
+  store: FerretStore,
+): InfraComponent & { uri: string; kill(): Promise<void> } {
   return {
     name: 'ferretdb',
     uri,
@@ -128,6 +130,10 @@ export function ferretdb(store: FerretStore): InfraComponent & { uri: string } {
       await stopDaemon('ferretdb');
       rmSync(storeFile, { force: true });
       if (store === 'postgresql') await postgres.down();
+    },
+    /** Kill -9, as a crash would (fault tests); the backend keeps running, `up` starts it again. */
+    async kill() {
+      await killDaemon('ferretdb');
     },
 
     async status(): Promise<ComponentStatus> {

@@ -32,6 +32,12 @@ export interface KafkaAdmin {
   deleteTopics(topics: string[]): Promise<void>;
   fetchTopicOffsets(topic: string): Promise<PartitionOffsets[]>;
   fetchGroupOffsets(groupId: string, topics: string[]): Promise<GroupOffsets[]>;
+  /** Commits a group's offsets on one topic; the group must have no running member. */
+  setGroupOffsets(
+    groupId: string,
+    topic: string,
+    partitions: { partition: number; offset: string }[],
+  ): Promise<void>;
   disconnect(): Promise<void>;
 }
 
@@ -129,6 +135,8 @@ export function wrapAdmin(admin: Admin): KafkaAdmin {
           partitions: t.partitions.map((p) => ({ partition: p.partition, offset: p.offset })),
         }));
       }),
+    setGroupOffsets: (groupId, topic, partitions) =>
+      connected(() => admin.setOffsets({ groupId, topic, partitions })),
     async disconnect() {
       connect.reset();
       await admin.disconnect();

@@ -2,7 +2,32 @@ import type { EventEnvelope } from '@threadline/contracts';
 import type { KafkaRecord } from '@threadline/kafka-client';
 import type { EventDecodeResult, EventDecoder } from '../upcasting';
 
-/** JSON, then envelope, upcast and payload: every way a record can fail has a reason. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const unstorable = /\u0000|\p{Cs}/u;
+
+/**
+ * The path of the first string or key a store cannot keep as it is: NUL (PostgreSQL refuses it)
+ * or an unpaired surrogate (BSON turns it into U+FFFD, so two values would become one).
+ */
+function unstorableText(value: unknown): string | undefined {
+  const pending: [unknown, string][] = [[value, '']];
+  // Iterative: a payload may be nested thousands of levels deep.
+  while (pending.length > 0) {
+    const [current, path] = pending.pop()!;
+    if (typeof current === 'string') {
+      if (unstorable.test(current)) return path || '(value)';
+    } else if (typeof current === 'object' && current !== null) {
+      for (const [key, child] of Object.entries(current)) {
+        const at = path ? `${path}.${key}` : key;
+        if (unstorable.test(key)) return at;
+        pending.push([child, at]);
+      }
+    }
+  }
+  return undefined;
+}
+
+/** UTF-8, JSON, storable text, then envelope, upcast and payload: every failure has a reason. */
 export function decodeRecord<E extends EventEnvelope>(
   record: Pick<KafkaRecord, 'value'>,
   decoder: EventDecoder<E>,
@@ -10,12 +35,27 @@ export function decodeRecord<E extends EventEnvelope>(
   if (record.value === null || record.value.length === 0) {
     return { ok: false, kind: 'invalid', reason: 'record has no value' };
   }
+  let text: string;
+  try {
+    // Decoding with U+FFFD would turn different byte strings into one event.
+    text = utf8.decode(record.value);
+  } catch {
+    return { ok: false, kind: 'invalid', reason: 'value is not valid UTF-8' };
+  }
   let raw: unknown;
   try {
-    raw = JSON.parse(record.value.toString('utf8'));
+    raw = JSON.parse(text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return { ok: false, kind: 'invalid', reason: `value is not JSON: ${detail}` };
+  }
+  const at = unstorableText(raw);
+  if (at !== undefined) {
+    return {
+      ok: false,
+      kind: 'invalid',
+      reason: `${at}: holds NUL or an unpaired surrogate, which no store keeps as it is`,
+    };
   }
   return decoder.decode(raw);
 }

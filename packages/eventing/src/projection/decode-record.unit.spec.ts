@@ -34,4 +34,33 @@ describe('decoding a record', () => {
     );
     expect(result).toMatchObject({ ok: false, kind: 'unknown-type' });
   });
+
+  it('given bytes that are not UTF-8, then it is invalid rather than read with U+FFFD', () => {
+    const text = JSON.stringify({ ...sessionEnded, correlationId: 'AB' });
+    const [before, after] = text.split('AB');
+    const value = Buffer.concat([Buffer.from(before!), Buffer.from([0xff]), Buffer.from(after!)]);
+    expect(decodeRecord({ value }, decoder)).toEqual({
+      ok: false,
+      kind: 'invalid',
+      reason: 'value is not valid UTF-8',
+    });
+  });
+
+  it.each([
+    ['NUL', '\\u0000'],
+    ['an unpaired surrogate', '\\ud800'],
+  ])('given %s in a string, then it is invalid and the reason names the field', (_, escape) => {
+    const text = JSON.stringify({
+      ...sessionEnded,
+      payload: { ...(sessionEnded.payload as object), sessionId: 'S' },
+    }).replace('"S"', `"a${escape}b"`);
+    const result = decodeRecord({ value: Buffer.from(text) }, decoder);
+    expect(result).toMatchObject({ ok: false, kind: 'invalid' });
+    expect(!result.ok && result.reason).toMatch(/^payload\.sessionId: holds NUL/);
+  });
+
+  it('given a surrogate pair (an emoji), then it decodes', () => {
+    const value = Buffer.from(JSON.stringify({ ...sessionEnded, correlationId: 'corr-💥' }));
+    expect(decodeRecord({ value }, decoder).ok).toBe(true);
+  });
 });

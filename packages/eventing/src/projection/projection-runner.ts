@@ -30,7 +30,11 @@ export interface ProjectionRunnerOptions<E extends EventEnvelope> {
 /** A projection consuming its topics in its own consumer group. */
 export interface ProjectionRunner {
   readonly groupId: string;
-  /** Resolves once the consumer has joined and started; records are then handled in the background. */
+  /**
+   * Resolves once the consumer is connected and subscribed; it joins its group and handles records
+   * in the background. After a crash the join waits for the dead member's session to expire (up
+   * to 30 s), which must not hold back the service's API.
+   */
   start(): Promise<void>;
   /** Stops after the record in hand (a retry wait is cut short, its record left uncommitted). */
   stop(): Promise<void>;
@@ -99,6 +103,7 @@ export function createProjectionRunner<E extends EventEnvelope>(
   }
 
   let started = false;
+  let joining: Promise<void> | undefined;
   return {
     groupId,
     async start() {
@@ -117,10 +122,20 @@ export function createProjectionRunner<E extends EventEnvelope>(
         }),
       );
       await consumer.subscribe([...projection.topics], { fromBeginning: true });
-      await consumer.run({ eachRecord: handle });
+      joining = consumer.run({ eachRecord: handle }).catch((error: unknown) =>
+        logger({
+          level: 'error',
+          message: 'projection consumer could not start',
+          projection: projection.name,
+          groupId,
+          error: error instanceof Error ? error.message : String(error),
+        }),
+      );
     },
     async stop() {
       abort.abort(new Error(`projection runner ${groupId} stopping`));
+      // A disconnect in the middle of the join would make kafkajs restart the consumer.
+      await joining;
       await consumer.disconnect();
       await producer.disconnect();
     },

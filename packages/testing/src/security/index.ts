@@ -68,3 +68,20 @@ export {
   type PlatformStackOptions,
 } from './platform-stack';
 export { csvFiles, type CsvInput } from './csv.arbitraries';
+export {
+  badRecord,
+  badRecords,
+  hostileText,
+  recordHeaders,
+  recordKeys,
+  storable,
+  type RecordDraft,
+  type RecordFate,
+} from './kafka-records.arbitraries';
+export {
+  isErrorLine,
+  jsonLogLines,
+  KafkaRecordFeed,
+  type FeedKafka,
+  type ParkedRecord,
+} from './kafka-record-feed';
