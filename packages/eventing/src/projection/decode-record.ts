@@ -3,7 +3,8 @@ import type { KafkaRecord } from '@threadline/kafka-client';
 import type { EventDecodeResult, EventDecoder } from '../upcasting';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-const unstorable = /\u0000|\p{Cs}/u;
+const unpairedSurrogate = /\p{Cs}/u;
+const unstorable = (text: string) => text.includes('\u0000') || unpairedSurrogate.test(text);
 
 /**
  * The path of the first string or key a store cannot keep as it is: NUL (PostgreSQL refuses it)
@@ -15,11 +16,11 @@ function unstorableText(value: unknown): string | undefined {
   while (pending.length > 0) {
     const [current, path] = pending.pop()!;
     if (typeof current === 'string') {
-      if (unstorable.test(current)) return path || '(value)';
+      if (unstorable(current)) return path || '(value)';
     } else if (typeof current === 'object' && current !== null) {
       for (const [key, child] of Object.entries(current)) {
         const at = path ? `${path}.${key}` : key;
-        if (unstorable.test(key)) return at;
+        if (unstorable(key)) return at;
         pending.push([child, at]);
       }
     }
