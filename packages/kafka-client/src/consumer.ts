@@ -30,6 +30,8 @@ export interface KafkaConsumer {
    * batch); when it throws, what succeeded before is committed and kafkajs redelivers the rest.
    */
   run(options: RunOptions): Promise<void>;
+  /** Moves the next fetch of an assigned partition to `offset`; only after `run`. */
+  seek(topic: string, partition: number, offset: string): void;
   /** Leaves the group after the record in hand; its progress is committed. */
   stop(): Promise<void>;
   disconnect(): Promise<void>;
@@ -53,6 +55,7 @@ export function wrapConsumer(consumer: Consumer): KafkaConsumer {
         eachBatch: (payload) => handleBatch(payload, options),
       });
     },
+    seek: (topic, partition, offset) => consumer.seek({ topic, partition, offset }),
     stop: () => consumer.stop(),
     async disconnect() {
       connect.reset();

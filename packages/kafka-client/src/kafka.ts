@@ -50,7 +50,7 @@ export function createKafka(options: KafkaOptions): KafkaClient {
   });
   return {
     producer: () =>
-      wrapProducer(
+      wrapProducer(() =>
         kafka.producer({
           idempotent: true,
           // kafkajs keeps order with idempotence only with one request in flight.

@@ -59,7 +59,7 @@ export class ConversationLiveConsumer implements OnApplicationBootstrap, OnAppli
       this.logger.error({ err: error, restarting }, 'live consumer crashed'),
     );
     const topic = eventsTopic('conversation');
-    const backfill = await this.startBackfilled(topic);
+    const backfill = await this.backfillFrom(topic);
     await consumer.subscribe([topic], { fromBeginning: false });
     // Resolves once the group is joined: live delivery is on when the gateway is up.
     await consumer.run({
@@ -80,6 +80,8 @@ export class ConversationLiveConsumer implements OnApplicationBootstrap, OnAppli
         }
       },
     });
+    // Joined with every partition assigned (one member): go back, then wait until read up to now.
+    for (const { partition, offset } of backfill.starts) consumer.seek(topic, partition, offset);
     const startedAt = Date.now();
     const done = await backfill.done(backfillTimeoutMs);
     this.logger[done ? 'log' : 'warn'](
@@ -88,25 +90,25 @@ export class ConversationLiveConsumer implements OnApplicationBootstrap, OnAppli
     );
   }
 
-  /** Commits the new group's start offsets, the last records of each partition back. */
-  private async startBackfilled(topic: string) {
+  /** Where each partition's last records begin, and a wait until they have been read. */
+  private async backfillFrom(topic: string) {
     const admin = this.kafka.admin();
     const remaining = new Map<number, bigint>();
+    let starts: { partition: number; offset: string }[];
     try {
-      const offsets = await admin.fetchTopicOffsets(topic);
-      const starts = offsets.map(({ partition, low, high }) => {
+      starts = (await admin.fetchTopicOffsets(topic)).map(({ partition, low, high }) => {
         const from = BigInt(high) - BigInt(LIVE_BACKFILL_RECORDS);
         if (BigInt(high) > BigInt(low)) remaining.set(partition, BigInt(high) - 1n);
         return { partition, offset: String(from > BigInt(low) ? from : BigInt(low)) };
       });
-      await admin.setGroupOffsets(this.groupId, topic, starts);
     } finally {
       await admin.disconnect().catch(() => undefined);
     }
     return {
+      starts,
+      /** Done with a partition on its last record as of now: what was fetched before the seek comes later. */
       read(partition: number, offset: string) {
-        const last = remaining.get(partition);
-        if (last !== undefined && BigInt(offset) >= last) remaining.delete(partition);
+        if (remaining.get(partition) === BigInt(offset)) remaining.delete(partition);
       },
       async done(timeoutMs: number): Promise<boolean> {
         const deadline = Date.now() + timeoutMs;

@@ -1,0 +1,1 @@
+module.exports = require('@threadline/testing/jest-preset').packageConfig(__dirname);
