@@ -77,6 +77,8 @@ describe('live delivery over /ws with two gateway processes (real Kafka and serv
     await Promise.all([phone.auth(phoneToken), laptop.auth(laptopToken), agent.auth(agentToken)]);
     expect(phone.frames[0]).toEqual({ type: 'ready', role: 'widget' });
     expect(agent.frames[0]).toEqual({ type: 'ready', role: 'agent' });
+    // As the widget does: resume right after ready (live frames wait for it).
+    await Promise.all([phone.send({ type: 'resume' }), laptop.send({ type: 'resume' })]);
 
     const reply = await agentSend(agentToken, contactId, 'hello');
     const [onPhone, onLaptop] = await Promise.all([
@@ -128,6 +130,24 @@ describe('live delivery over /ws with two gateway processes (real Kafka and serv
     ]);
     expect(back.messages()).toEqual([...missed, racing]);
     expect(back.frames.filter((f) => f.type === 'error')).toEqual([]);
+  });
+
+  it('a live message that comes between ready and the first resume arrives after the older messages the resume sends', async () => {
+    const userId = `hold-${Date.now()}`;
+    const contactId = contactIdOf(acme.applicationId, { kind: 'user', userId });
+    const token = await initDevice(gw1.url, 'device-hold-0001', userId);
+    const { agentToken } = await signIn(acme);
+    const first = await agentSend(agentToken, contactId, 'first');
+    const second = await agentSend(agentToken, contactId, 'second');
+    const device = client(gw2.url, { origin: SHOP_ORIGIN });
+    await device.auth(token);
+    // Live on gw2 before the device asks to catch up after `first`.
+    const third = await agentSend(agentToken, contactId, 'third');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(device.messages()).toEqual([]);
+    await device.send({ type: 'resume', after: first.cursor });
+    await device.next((f) => f.type === 'message' && f.message.messageId === third.messageId);
+    expect(device.messages()).toEqual([second, third]);
   });
 
   it('an agent resumes a thread of its organization; another organization gets not found (S17)', async () => {

@@ -75,6 +75,8 @@ export class LiveConnection {
   private attempt = 0;
   private stopped = false;
   private retryTimer?: ReturnType<typeof setTimeout>;
+  private resumeTimer?: ReturnType<typeof setTimeout>;
+  private resumeAttempt = 0;
   private pingTimer?: ReturnType<typeof setInterval>;
 
   constructor(private readonly options: LiveConnectionOptions) {}
@@ -87,6 +89,7 @@ export class LiveConnection {
   stop(): void {
     this.stopped = true;
     clearTimeout(this.retryTimer);
+    clearTimeout(this.resumeTimer);
     clearInterval(this.pingTimer);
     const socket = this.socket;
     this.socket = undefined;
@@ -110,6 +113,7 @@ export class LiveConnection {
       if (!frame) return;
       if (frame.type === 'ready') {
         this.attempt = 0;
+        this.resumeAttempt = 0;
         this.send(this.options.resumeFrame());
         this.startPings();
         this.options.onStatus?.('live');
@@ -117,11 +121,24 @@ export class LiveConnection {
         this.options.onMessage(frame);
       } else if (frame.type === 'error') {
         lastError = frame.message;
+        // The gateway could not catch this socket up (the API was down): ask again, from the
+        // view's newest message then, until it can; live frames meanwhile still arrive.
+        if ((frame as { code?: unknown }).code === 'RESUME_FAILED') {
+          clearTimeout(this.resumeTimer);
+          this.resumeTimer = setTimeout(
+            () => {
+              if (this.socket === socket && socket.readyState === OPEN)
+                this.send(this.options.resumeFrame());
+            },
+            reconnectDelay(this.resumeAttempt++, this.options.random),
+          );
+        }
       }
     };
     socket.onerror = () => undefined;
     socket.onclose = (event) => {
       clearInterval(this.pingTimer);
+      clearTimeout(this.resumeTimer);
       if (this.stopped) return;
       if (event.code >= 4000 && event.code < 5000)
         return this.refuse(lastError ?? `closed with ${event.code}`);

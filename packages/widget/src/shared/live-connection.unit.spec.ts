@@ -104,6 +104,18 @@ describe('LiveConnection', () => {
     expect(received).toEqual(['7']);
   });
 
+  it('given a resume the gateway could not serve, when it says RESUME_FAILED, then it resumes again after a backoff', () => {
+    const { sockets } = connect();
+    sockets[0]!.open();
+    sockets[0]!.receive({ type: 'ready', role: 'widget' });
+    sockets[0]!.receive(message('3'));
+    sockets[0]!.receive({ type: 'error', code: 'RESUME_FAILED', message: 'resume again later' });
+    expect(sockets[0]!.sent).toHaveLength(2);
+    jest.advanceTimersByTime(500);
+    expect(sockets[0]!.sent.at(-1)).toEqual({ type: 'resume', after: '3' });
+    expect(sockets).toHaveLength(1);
+  });
+
   it('stops for good when the gateway refuses the token', () => {
     const { sockets, statuses } = connect();
     sockets[0]!.open();

@@ -44,7 +44,12 @@ interface SocketState {
   connection?: LiveConnection;
   /** The authentication and the resumes of one socket run one after another. */
   queue: Promise<void>;
+  /** A widget's live frames wait for its first resume (or this timer): see `holdUntilResumed`. */
+  resumeHold?: NodeJS.Timeout;
 }
+
+/** How long a widget's live frames wait for its first resume before they flow anyway. */
+const FIRST_RESUME_WAIT_MS = 3_000;
 
 /**
  * `/ws` on the gateway's own HTTP server: the first frame authenticates (widget or agent token,
@@ -115,6 +120,7 @@ export class LiveSocketServer implements OnApplicationBootstrap, OnApplicationSh
     ws.on('error', (error) => this.logger.debug({ err: error }, 'socket error'));
     ws.on('close', () => {
       clearTimeout(state.authTimer);
+      clearTimeout(state.resumeHold);
       this.states.delete(state);
       if (state.connection) this.hub.sockets.remove(state.connection);
     });
@@ -223,8 +229,33 @@ export class LiveSocketServer implements OnApplicationBootstrap, OnApplicationSh
     clearTimeout(state.authTimer);
     const connection = new LiveConnection(state.ws, identity);
     state.connection = connection;
+    this.holdUntilResumed(state, connection);
     this.hub.sockets.add(connection);
     this.send(state, { type: 'ready', role: identity.role });
+  }
+
+  /**
+   * A widget resumes right after `ready`. A live frame sent before that resume's older messages
+   * would make the device's newest cursor jump ahead of them, and a drop at that moment would
+   * resume past what it never got. So its thread's live frames wait, as during any catch-up, until
+   * the first resume has caught it up (or a widget that never resumes has waited long enough).
+   */
+  private holdUntilResumed(state: SocketState, connection: LiveConnection): void {
+    const { identity } = connection;
+    if (identity.role !== 'widget') return;
+    connection.delivery.beginCatchUp(identity.applicationId, identity.contactId);
+    state.resumeHold = setTimeout(() => this.releaseHold(state, connection), FIRST_RESUME_WAIT_MS);
+    state.resumeHold.unref();
+  }
+
+  private releaseHold(state: SocketState, connection: LiveConnection): void {
+    if (state.resumeHold === undefined || connection.identity.role !== 'widget') return;
+    clearTimeout(state.resumeHold);
+    state.resumeHold = undefined;
+    connection.delivery.endCatchUp(
+      connection.identity.applicationId,
+      connection.identity.contactId,
+    );
   }
 
   private async resume(
@@ -236,6 +267,7 @@ export class LiveSocketServer implements OnApplicationBootstrap, OnApplicationSh
     if (!target) return;
     try {
       await this.hub.resume(connection, target);
+      this.releaseHold(state, connection);
     } catch (error) {
       const refused = error instanceof UpstreamRefusal;
       if (!refused) this.logger.warn({ err: error }, 'resume failed');
