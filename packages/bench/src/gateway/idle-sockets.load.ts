@@ -38,6 +38,8 @@ async function generate(request: IdleSocketsRequest): Promise<IdleSocketsResult>
     request.tokens,
     request.sockets,
     request.concurrency,
+    undefined,
+    false,
   );
   const openSeconds = (Date.now() - startedAt) / 1000;
   try {

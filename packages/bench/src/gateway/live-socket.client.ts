@@ -22,6 +22,7 @@ export function openLiveSocket(
   token: string,
   onFrame?: FrameListener,
   timeoutMs = 30_000,
+  resume = true,
 ): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(liveSocketUrl(url), { perMessageDeflate: false });
@@ -43,8 +44,10 @@ export function openLiveSocket(
         onFrame?.(text, arrivedAt);
         return;
       }
-      const frame = JSON.parse(text) as { type?: string; message?: string };
+      const frame = JSON.parse(text) as { type?: string; message?: string; role?: string };
       if (frame.type !== 'ready') return fail(`${frame.type} frame before ready: ${frame.message}`);
+      // As the widget does: a widget socket's live frames wait for its first resume.
+      if (resume && frame.role === 'widget') ws.send(JSON.stringify({ type: 'resume' }));
       ready = true;
       clearTimeout(timer);
       resolve(ws);
@@ -68,6 +71,8 @@ export async function openLiveSockets(
   count: number,
   concurrency: number,
   onFrame?: (socket: number) => FrameListener,
+  /** Idle sockets skip it: a resume is one conversation API call each. */
+  resume = true,
 ): Promise<OpenedSockets> {
   const sockets: WebSocket[] = [];
   let failed = 0;
@@ -78,7 +83,13 @@ export async function openLiveSockets(
       for (let k = next++; k < count; k = next++) {
         try {
           sockets.push(
-            await openLiveSocket(url, tokens[k % tokens.length] as string, onFrame?.(k)),
+            await openLiveSocket(
+              url,
+              tokens[k % tokens.length] as string,
+              onFrame?.(k),
+              undefined,
+              resume,
+            ),
           );
         } catch (error) {
           failed++;
