@@ -7,7 +7,17 @@ import {
   UpdateProfileBody,
 } from '@threadline/contracts';
 import { textIssuesOf } from '@threadline/service-kit';
-import { BadInputRun, nested, request, uniqueName, type EntryPoint } from '@threadline/testing';
+import {
+  BadInputRun,
+  expectStillUp,
+  itChecksEntryPoints,
+  itChecksRawHttp,
+  itLoggedNoError,
+  nested,
+  request,
+  uniqueName,
+  type EntryPoint,
+} from '@threadline/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import { eventsOf, eventually } from '../contact-service.harness';
@@ -125,11 +135,11 @@ describe('bad input to every contact entry point (real process, Kafka and store)
     await contact?.stop();
   });
 
-  async function stillUp(): Promise<void> {
-    expect(contact.exitCode()).toBeNull();
-    expect((await request(contact.url, '/health')).status).toBe(200);
-  }
-
+  const suite = {
+    run: () => run,
+    entryPoints: () => entryPoints,
+    stillUp: () => expectStillUp(contact),
+  };
   it('forced examples first: bodies nested 10,000 levels, a body over the limit, invalid UTF-8', async () => {
     const profile = entryPoints.find((e) => e.name.endsWith('/profile'))!;
     for (const input of [
@@ -141,40 +151,23 @@ describe('bad input to every contact entry point (real process, Kafka and store)
     ]) {
       await run.probe(profile, input);
     }
-    await stillUp();
+    await suite.stillUp();
   });
 
-  it.each([
-    'POST /internal/contacts/pre-chat',
-    'GET /internal/contacts/:applicationId',
-    'GET /internal/contacts/:applicationId?cursor',
-    'GET /internal/contacts/:applicationId/:contactId',
-    'PATCH /internal/contacts/:applicationId/:contactId/profile',
-    'PATCH /internal/contacts/:applicationId/:contactId/attributes',
-    'GET /internal/contacts/:applicationId/imports',
-    'GET /internal/contacts/:applicationId/imports/:importId',
-  ])(
-    '%s: every generated input is a 4xx naming the problem, or a validated success',
-    async (name) => {
-      await run.check(
-        entryPoints.find((e) => e.name === name)!,
-        RUNS,
-      );
-      await stillUp();
-    },
+  itChecksEntryPoints(
+    suite,
+    [
+      'POST /internal/contacts/pre-chat',
+      'GET /internal/contacts/:applicationId',
+      'GET /internal/contacts/:applicationId?cursor',
+      'GET /internal/contacts/:applicationId/:contactId',
+      'PATCH /internal/contacts/:applicationId/:contactId/profile',
+      'PATCH /internal/contacts/:applicationId/:contactId/attributes',
+      'GET /internal/contacts/:applicationId/imports',
+      'GET /internal/contacts/:applicationId/imports/:importId',
+    ],
+    RUNS,
   );
-
-  it('raw HTTP with broken framing, methods, versions and header bytes: a JSON 4xx or a normal answer', async () => {
-    await run.checkRaw(
-      entryPoints.map((e) => e.path(e.params ?? {})),
-      RUNS * 2,
-    );
-    await stillUp();
-  });
-
-  it('the process stayed up and logged no error', async () => {
-    await stillUp();
-    expect(contact.errorLines()).toEqual([]);
-    expect(run.findings).toEqual([]);
-  });
+  itChecksRawHttp(suite, RUNS * 2);
+  itLoggedNoError(suite, () => [contact]);
 });

@@ -7,15 +7,24 @@ import {
 import { projectionGroupId } from '@threadline/eventing';
 import {
   badRecord,
+  expectCatalogApplied,
+  expectParked,
+  expectSkipsLogged,
   hostileText,
   isErrorLine,
   jsonLogLines,
   KafkaRecordFeed,
+  planRecords,
+  produceByTopic,
   recordHeaders,
   recordKeys,
+  RecordTally,
   storable,
   uniqueName,
-  type RecordDraft,
+  validEventDraft,
+  type Drawn,
+  type PlannedRecord,
+  type SharedStep,
 } from '@threadline/testing';
 import fc from 'fast-check';
 import { writeFileSync } from 'node:fs';
@@ -37,12 +46,7 @@ const RUNS = Number(process.env.BAD_RECORDS_RUNS ?? 50);
 const AT = '2026-11-24T10:00:00.000Z';
 
 type Topic = 'identity' | 'conversation' | 'contact';
-interface Planned extends RecordDraft {
-  topic: Topic;
-  key: string;
-  /** Valid events: the event, to check its effect. */
-  event?: EventEnvelope;
-}
+type Planned = PlannedRecord<Topic>;
 
 const envelope = (
   tenantId: string,
@@ -63,12 +67,10 @@ const envelope = (
   payload,
 });
 
-type ValidStep = Exclude<Step, { kind: 'bad' } | { kind: 'redelivery' }>;
-type Step =
+type ValidStep =
   | { kind: 'visitor-started' | 'user-authenticated' | 'message-sent'; text: string | undefined }
-  | { kind: 'contact-event'; contact: number; text: string | undefined }
-  | { kind: 'redelivery'; pick: number }
-  | { kind: 'bad'; topic: Topic; record: (junkTenant: string) => fc.Arbitrary<RecordDraft> };
+  | { kind: 'contact-event'; contact: number; text: string | undefined };
+type Step = ValidStep | SharedStep<Topic>;
 
 const maybeHostile = (max: number) => fc.option(hostileText(max), { freq: 2, nil: undefined });
 const steps = fc.array(
@@ -157,12 +159,7 @@ describe('bad Kafka records into the contact process (real process, Kafka and st
   let feed: KafkaRecordFeed;
   let topicOf: Record<Topic, string>;
   let groups: { reactor: string; catalog: string; contacts: string };
-  const counts = new Map<string, number>();
-  const outcomes = new Map<string, number>();
-  const perTopic = new Map<string, number>();
-  const tally = (map: Map<string, number>, key: string, n = 1) =>
-    map.set(key, (map.get(key) ?? 0) + n);
-  const started = Date.now();
+  const tally = new RecordTally();
 
   beforeAll(async () => {
     contact = await startContactProcess();
@@ -185,15 +182,7 @@ describe('bad Kafka records into the contact process (real process, Kafka and st
   }, 180_000);
 
   afterAll(async () => {
-    const total = [...counts.values()].reduce((a, b) => a + b, 0);
-    const byKind = [...counts].map(([k, n]) => `${k} ${n}`).join(', ');
-    const byOutcome = [...outcomes].map(([k, n]) => `${k} ${n}`).join(', ');
-    console.info(
-      `bad records (contact): ${total} records in ${RUNS} runs, ${[...perTopic].map(([t, n]) => `${t} ${n}`).join(', ')} (${byKind})`,
-    );
-    console.info(
-      `bad records (contact): outcomes: ${byOutcome}; exit code ${contact?.exitCode()}; ${Math.round((Date.now() - started) / 1000)} s`,
-    );
+    for (const line of tally.summaryLines('contact', RUNS, contact?.exitCode())) console.info(line);
     if (process.env.BAD_RECORDS_LOG)
       writeFileSync(process.env.BAD_RECORDS_LOG, contact?.logs() ?? '');
     await feed?.close();
@@ -201,30 +190,19 @@ describe('bad Kafka records into the contact process (real process, Kafka and st
   });
 
   /** Turns steps into records: fresh subjects per valid event, redeliveries repeat one. */
-  function materialize(
-    run: number,
-    generated: [Step, string | undefined, Record<string, string> | undefined, number][],
-  ): Planned[] {
+  function materialize(run: number, generated: Drawn<Step>[]): Planned[] {
     const tenant = `bad-records-${run}-${uniqueName('t')}`;
     const junk = `${tenant}-junk`;
     const versions = [0, 0, 0];
-    const sent: Planned[] = [];
-    return generated.map(([step, key, headers, seed], i): Planned => {
-      if (step.kind === 'redelivery') {
-        const original = sent[step.pick % Math.max(1, sent.length)];
-        if (original) return { ...original, kind: 'valid event redelivered', fate: 'redelivered' };
-      }
-      if (step.kind === 'bad') {
-        const [record] = fc.sample(step.record(junk), { seed, numRuns: 1 });
-        return { ...record!, topic: step.topic, key: record!.key ?? '' };
-      }
-      const valid: ValidStep =
-        step.kind === 'redelivery' ? { kind: 'contact-event', contact: 0, text: undefined } : step;
-      const planned = { ...toValid(valid, tenant, junk, i, versions), headers };
-      const record = { ...planned, key: key ?? planned.event?.streamId ?? `k${i}` };
-      if (record.fate === 'applied') sent.push(record);
-      return record;
-    });
+    return planRecords(generated, junk, (step: ValidStep | undefined, i) =>
+      toValid(
+        step ?? { kind: 'contact-event', contact: 0, text: undefined },
+        tenant,
+        junk,
+        i,
+        versions,
+      ),
+    );
   }
 
   it('every invalid record is parked, every unknown one skipped, every valid event applied once', async () => {
@@ -232,24 +210,9 @@ describe('bad Kafka records into the contact process (real process, Kafka and st
     await fc.assert(
       fc.asyncProperty(steps, async (generated) => {
         const records = materialize(run++, generated);
-        for (const r of records) {
-          tally(counts, r.kind);
-          tally(perTopic, r.topic);
-        }
+        tally.sent(records);
         // One topic at a time, in plan order per topic (each has one partition).
-        const offsets = new Map<Planned, string>();
-        for (const topic of ['identity', 'conversation', 'contact'] as const) {
-          const mine = records.filter((r) => r.topic === topic);
-          const at = await feed.produce(
-            topicOf[topic],
-            mine.map((r) => ({
-              key: r.key,
-              value: r.value,
-              ...(r.headers && { headers: r.headers }),
-            })),
-          );
-          mine.forEach((r, i) => offsets.set(r, at[i]!));
-        }
+        const offsets = await produceByTopic(feed, records, topicOf);
         await feed.caughtUp([
           { groupId: groups.reactor, topics: [topicOf.identity, topicOf.conversation] },
         ]);
@@ -271,23 +234,11 @@ describe('bad Kafka records into the contact process (real process, Kafka and st
   async function checkReactor(records: Planned[], offsets: Map<Planned, string>) {
     for (const topic of ['identity', 'conversation'] as const) {
       const mine = records.filter((r) => r.topic === topic);
-      const expectedLetters = mine.filter((r) => r.fate === 'dead-letter');
-      const letters = await feed.awaitDeadLetters(
-        topicOf[topic],
-        mine.map((r) => offsets.get(r)!),
-        expectedLetters.length,
-      );
-      expect(letters.map((l) => l.sourceOffset).sort()).toEqual(
-        expectedLetters.map((r) => offsets.get(r)!).sort(),
-      );
-      for (const letter of letters) {
-        const original = mine.find((r) => offsets.get(r) === letter.sourceOffset)!;
-        expect(letter).toMatchObject({ kind: 'invalid', consumerGroup: groups.reactor });
-        expect(letter.reason).not.toBe('');
-        expect(Buffer.compare(letter.value, original.value)).toBe(0);
-        tally(outcomes, `dead-lettered (${letter.kind})`);
-      }
-      expectSkipsLogged(topic, mine, offsets, 1);
+      for (const letter of await expectParked(feed, topicOf[topic], mine, offsets, [
+        groups.reactor,
+      ]))
+        tally.outcome(`dead-lettered (${letter.kind})`);
+      skipsLogged(topic, mine, offsets, 1);
     }
     // Applied once: each valid event caused exactly one commit, nothing else did.
     const tenants = new Set(records.flatMap((r) => (r.event ? [r.event.tenantId] : [])));
@@ -298,45 +249,26 @@ describe('bad Kafka records into the contact process (real process, Kafka and st
     );
     const reacted = records.filter((r) => r.topic !== 'contact' && r.fate === 'applied');
     const byCause = new Map<string, number>();
-    for (const c of commits) tally(byCause, (c.events as EventEnvelope[])[0]!.causationId);
+    for (const c of commits)
+      RecordTally.add(byCause, (c.events as EventEnvelope[])[0]!.causationId);
     expect(Object.fromEntries(byCause)).toEqual(
       Object.fromEntries(reacted.map((r) => [r.event!.eventId, 1])),
     );
-    tally(outcomes, 'applied once (reactor)', reacted.length);
+    tally.outcome('applied once (reactor)', reacted.length);
   }
 
   async function checkProjections(records: Planned[], offsets: Map<Planned, string>) {
     const mine = records.filter((r) => r.topic === 'contact');
-    const expectedLetters = mine.filter((r) => r.fate === 'dead-letter');
-    const letters = await feed.awaitDeadLetters(
-      topicOf.contact,
-      mine.map((r) => offsets.get(r)!),
-      expectedLetters.length * 2,
-    );
     // Each projection parks it once: the stream catalog and `contacts`.
-    expect(letters.map((l) => `${l.sourceOffset} ${l.consumerGroup}`).sort()).toEqual(
-      expectedLetters
-        .flatMap((r) => [groups.catalog, groups.contacts].map((g) => `${offsets.get(r)} ${g}`))
-        .sort(),
-    );
-    for (const letter of letters) {
-      expect(letter.kind).toBe('invalid');
-      expect(letter.reason).not.toBe('');
-      tally(outcomes, `dead-lettered (${letter.kind})`);
-    }
-    expectSkipsLogged('contact', mine, offsets, 2);
+    const projections = [groups.catalog, groups.contacts];
+    for (const letter of await expectParked(feed, topicOf.contact, mine, offsets, projections))
+      tally.outcome(`dead-lettered (${letter.kind})`);
+    skipsLogged('contact', mine, offsets, 2);
     // Applied once: each contact's document holds its last version and each event counted once.
     const applied = mine.filter((r) => r.fate === 'applied');
-    const last = new Map<string, EventEnvelope>();
-    for (const r of applied) last.set(r.event!.streamId, r.event!);
-    const catalog = await contact
-      .db!.collection('stream_catalog')
-      .find({ _id: { $in: [...last.keys()] } as never })
-      .toArray();
-    expect(
-      Object.fromEntries(catalog.map((d) => [d._id, [d.eventCount, d.streamVersion]])),
-    ).toEqual(
-      Object.fromEntries([...last].map(([id, e]) => [id, [e.streamVersion, e.streamVersion]])),
+    await expectCatalogApplied(
+      contact.db!,
+      applied.map((r) => r.event!),
     );
     const names = new Map<string, string | undefined>();
     for (const r of applied) {
@@ -350,12 +282,8 @@ describe('bad Kafka records into the contact process (real process, Kafka and st
     expect(Object.fromEntries(docs.map((d) => [d._id, (d.own as { name?: string }).name]))).toEqual(
       Object.fromEntries(names),
     );
-    tally(outcomes, 'applied once (projections)', applied.length);
-    tally(
-      outcomes,
-      'redelivered, no change',
-      records.filter((r) => r.fate === 'redelivered').length,
-    );
+    tally.outcome('applied once (projections)', applied.length);
+    tally.outcome('redelivered, no change', records.filter((r) => r.fate === 'redelivered').length);
     // Nothing from a junk record: no document names its tenant.
     const junkTenant = /-junk$/;
     expect(
@@ -370,24 +298,14 @@ describe('bad Kafka records into the contact process (real process, Kafka and st
     ).toBe(0);
   }
 
-  function expectSkipsLogged(
+  function skipsLogged(
     topic: Topic,
     mine: Planned[],
     offsets: Map<Planned, string>,
     consumers: number,
   ) {
-    const wanted = new Set(mine.map((r) => offsets.get(r)!));
-    const skipped = jsonLogLines(contact.logs())
-      .filter((e) => e.message === 'skipped event of unknown type' && e.topic === topicOf[topic])
-      .map((e) => String(e.offset))
-      .filter((o) => wanted.has(o));
-    expect(skipped.sort()).toEqual(
-      mine
-        .filter((r) => r.fate === 'skipped')
-        .flatMap((r) => Array.from({ length: consumers }, () => offsets.get(r)!))
-        .sort(),
-    );
-    tally(outcomes, 'skipped with a log line', skipped.length);
+    const skipped = expectSkipsLogged(contact.logs(), topicOf[topic], mine, offsets, consumers);
+    tally.outcome('skipped with a log line', skipped);
   }
 });
 
@@ -402,19 +320,7 @@ function toValid(
   const { text } = step;
   const ok = text === undefined || storable(text);
   const tenantId = ok ? tenant : junk;
-  const kind =
-    text === undefined
-      ? 'valid event'
-      : ok
-        ? 'valid event, hostile string'
-        : 'valid event, string no store keeps';
-  const done = (topic: Topic, event: EventEnvelope): Omit<Planned, 'key'> => ({
-    kind,
-    topic,
-    value: Buffer.from(JSON.stringify(event), 'utf8'),
-    fate: ok ? 'applied' : 'dead-letter',
-    ...(ok && { event }),
-  });
+  const done = (topic: Topic, event: EventEnvelope) => validEventDraft(topic, text, event);
   switch (step.kind) {
     case 'visitor-started':
       return done(

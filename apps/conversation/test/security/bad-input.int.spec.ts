@@ -8,7 +8,17 @@ import {
   ThreadListCursor,
 } from '@threadline/contracts';
 import { textIssuesOf } from '@threadline/service-kit';
-import { BadInputRun, nested, request, uniqueName, type EntryPoint } from '@threadline/testing';
+import {
+  BadInputRun,
+  expectStillUp,
+  itChecksEntryPoints,
+  itChecksRawHttp,
+  itLoggedNoError,
+  nested,
+  request,
+  uniqueName,
+  type EntryPoint,
+} from '@threadline/testing';
 import { clientMessageId } from '../support/http';
 import { startConversationProcess, type ConversationProcess } from './conversation-process';
 
@@ -100,11 +110,11 @@ describe('bad input to every conversation entry point (real process, Kafka and s
     await conversation?.stop();
   });
 
-  async function stillUp(): Promise<void> {
-    expect(conversation.exitCode()).toBeNull();
-    expect((await request(conversation.url, '/health')).status).toBe(200);
-  }
-
+  const suite = {
+    run: () => run,
+    entryPoints: () => entryPoints,
+    stillUp: () => expectStillUp(conversation),
+  };
   it('forced examples first: bodies nested 10,000 levels, a body over the limit, invalid UTF-8', async () => {
     const send = entryPoints[0]!;
     for (const input of [
@@ -122,37 +132,20 @@ describe('bad input to every conversation entry point (real process, Kafka and s
     ]) {
       await run.probe(send, input);
     }
-    await stillUp();
+    await suite.stillUp();
   });
 
-  it.each([
-    'POST /internal/threads/messages',
-    'POST /internal/threads/read',
-    'GET /internal/threads/:applicationId/:contactId/messages',
-    'GET /internal/threads/:applicationId/:contactId',
-    'GET /internal/threads/:applicationId',
-  ])(
-    '%s: every generated input is a 4xx naming the problem, or a validated success',
-    async (name) => {
-      await run.check(
-        entryPoints.find((e) => e.name === name)!,
-        RUNS,
-      );
-      await stillUp();
-    },
+  itChecksEntryPoints(
+    suite,
+    [
+      'POST /internal/threads/messages',
+      'POST /internal/threads/read',
+      'GET /internal/threads/:applicationId/:contactId/messages',
+      'GET /internal/threads/:applicationId/:contactId',
+      'GET /internal/threads/:applicationId',
+    ],
+    RUNS,
   );
-
-  it('raw HTTP with broken framing, methods, versions and header bytes: a JSON 4xx or a normal answer', async () => {
-    await run.checkRaw(
-      entryPoints.map((e) => e.path(e.params ?? {})),
-      RUNS * 2,
-    );
-    await stillUp();
-  });
-
-  it('the process stayed up and logged no error', async () => {
-    await stillUp();
-    expect(conversation.errorLines()).toEqual([]);
-    expect(run.findings).toEqual([]);
-  });
+  itChecksRawHttp(suite, RUNS * 2);
+  itLoggedNoError(suite, () => [conversation]);
 });

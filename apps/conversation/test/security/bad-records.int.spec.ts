@@ -2,16 +2,25 @@ import { contactIdOf, threadStreamId, type EventEnvelope } from '@threadline/con
 import { projectionGroupId } from '@threadline/eventing';
 import {
   badRecord,
+  expectCatalogApplied,
+  expectParked,
+  expectSkipsLogged,
   hostileText,
   isErrorLine,
   jsonLogLines,
   KafkaRecordFeed,
+  planRecords,
+  produceByTopic,
   recordHeaders,
   recordKeys,
+  RecordTally,
   request,
   storable,
   uniqueName,
-  type RecordDraft,
+  validEventDraft,
+  type Drawn,
+  type PlannedRecord,
+  type SharedStep,
 } from '@threadline/testing';
 import fc from 'fast-check';
 import { writeFileSync } from 'node:fs';
@@ -33,11 +42,7 @@ const RUNS = Number(process.env.BAD_RECORDS_RUNS ?? 100);
 const AT = '2026-11-24T10:00:00.000Z';
 
 type Topic = 'identity' | 'conversation';
-interface Planned extends RecordDraft {
-  topic: Topic;
-  key: string;
-  event?: EventEnvelope;
-}
+type Planned = PlannedRecord<Topic>;
 
 const envelope = (
   tenantId: string,
@@ -58,11 +63,9 @@ const envelope = (
   payload,
 });
 
-type Step =
-  | { kind: 'thread-event'; thread: number; text: string | undefined }
-  | { kind: 'merge' }
-  | { kind: 'redelivery'; pick: number }
-  | { kind: 'bad'; topic: Topic };
+type ValidStep =
+  { kind: 'thread-event'; thread: number; text: string | undefined } | { kind: 'merge' };
+type Step = ValidStep | SharedStep<Topic>;
 
 const steps = fc.array(
   fc.tuple(
@@ -82,9 +85,11 @@ const steps = fc.array(
       },
       {
         weight: 8,
-        arbitrary: fc
-          .constantFrom<Topic>('identity', 'conversation')
-          .map((topic): Step => ({ kind: 'bad', topic })),
+        arbitrary: fc.constantFrom<Topic>('identity', 'conversation').map((topic): Step => ({
+          kind: 'bad',
+          topic,
+          record: (junk) => badRecord(() => sampleOf(topic, junk)),
+        })),
       },
     ),
     recordKeys,
@@ -118,12 +123,7 @@ describe('bad Kafka records into the conversation process (real process, Kafka a
   let feed: KafkaRecordFeed;
   let topicOf: Record<Topic, string>;
   let groups: { merge: string; catalog: string; threads: string; messages: string };
-  const counts = new Map<string, number>();
-  const outcomes = new Map<string, number>();
-  const perTopic = new Map<string, number>();
-  const tally = (map: Map<string, number>, key: string, n = 1) =>
-    map.set(key, (map.get(key) ?? 0) + n);
-  const started = Date.now();
+  const tally = new RecordTally();
 
   beforeAll(async () => {
     conversation = await startConversationProcess();
@@ -145,15 +145,8 @@ describe('bad Kafka records into the conversation process (real process, Kafka a
   }, 180_000);
 
   afterAll(async () => {
-    const total = [...counts.values()].reduce((a, b) => a + b, 0);
-    const byKind = [...counts].map(([k, n]) => `${k} ${n}`).join(', ');
-    const byOutcome = [...outcomes].map(([k, n]) => `${k} ${n}`).join(', ');
-    console.info(
-      `bad records (conversation): ${total} records in ${RUNS} runs, ${[...perTopic].map(([t, n]) => `${t} ${n}`).join(', ')} (${byKind})`,
-    );
-    console.info(
-      `bad records (conversation): outcomes: ${byOutcome}; exit code ${conversation?.exitCode()}; ${Math.round((Date.now() - started) / 1000)} s`,
-    );
+    for (const line of tally.summaryLines('conversation', RUNS, conversation?.exitCode()))
+      console.info(line);
     if (process.env.BAD_RECORDS_LOG) {
       writeFileSync(process.env.BAD_RECORDS_LOG, conversation?.logs() ?? '');
     }
@@ -182,23 +175,8 @@ describe('bad Kafka records into the conversation process (real process, Kafka a
         expect(sent.status).toBe(201);
 
         const records = plan(tenant, junk, generated);
-        for (const r of records) {
-          tally(counts, r.kind);
-          tally(perTopic, r.topic);
-        }
-        const offsets = new Map<Planned, string>();
-        for (const topic of ['identity', 'conversation'] as const) {
-          const mine = records.filter((r) => r.topic === topic);
-          const at = await feed.produce(
-            topicOf[topic],
-            mine.map((r) => ({
-              key: r.key,
-              value: r.value,
-              ...(r.headers && { headers: r.headers }),
-            })),
-          );
-          mine.forEach((r, i) => offsets.set(r, at[i]!));
-        }
+        tally.sent(records);
+        const offsets = await produceByTopic(feed, records, topicOf);
         await feed.caughtUp([{ groupId: groups.merge, topics: [topicOf.identity] }]);
         await feed.caughtUp(
           [groups.catalog, groups.threads, groups.messages].map((groupId) => ({
@@ -222,54 +200,36 @@ describe('bad Kafka records into the conversation process (real process, Kafka a
           .find({ tenantId: { $in: [tenant, junk] } })
           .toArray();
         const streams = new Map<string, number>();
-        for (const c of commits) tally(streams, String(c.streamId));
+        for (const c of commits) RecordTally.add(streams, String(c.streamId));
         expect(Object.fromEntries(streams)).toEqual({
           [threadStreamId(visitor)]: merged ? 2 : 1,
           ...(merged && { [threadStreamId(user)]: 1 }),
         });
-        tally(
-          outcomes,
+        tally.outcome(
           'passed over by the merge reactor',
           identity.filter((r) => r.fate !== 'applied' && r.fate !== 'redelivered').length,
         );
-        tally(outcomes, 'merges', merged ? 1 : 0);
+        tally.outcome('merges', merged ? 1 : 0);
 
         // The projections: parked by each of the three, or skipped with a log line by each.
         const mine = records.filter((r) => r.topic === 'conversation');
-        const expectedLetters = mine.filter((r) => r.fate === 'dead-letter');
         const projectionGroups = [groups.catalog, groups.threads, groups.messages];
-        const letters = await feed.awaitDeadLetters(
+        const letters = await expectParked(
+          feed,
           topicOf.conversation,
-          mine.map((r) => offsets.get(r)!),
-          expectedLetters.length * projectionGroups.length,
+          mine,
+          offsets,
+          projectionGroups,
         );
-        expect(letters.map((l) => `${l.sourceOffset} ${l.consumerGroup}`).sort()).toEqual(
-          expectedLetters
-            .flatMap((r) => projectionGroups.map((g) => `${offsets.get(r)} ${g}`))
-            .sort(),
+        for (const letter of letters) tally.outcome(`dead-lettered (${letter.kind})`);
+        const skipped = expectSkipsLogged(
+          conversation.logs(),
+          topicOf.conversation,
+          mine,
+          offsets,
+          projectionGroups.length,
         );
-        for (const letter of letters) {
-          const original = mine.find((r) => offsets.get(r) === letter.sourceOffset)!;
-          expect(letter.kind).toBe('invalid');
-          expect(letter.reason).not.toBe('');
-          expect(Buffer.compare(letter.value, original.value)).toBe(0);
-          tally(outcomes, `dead-lettered (${letter.kind})`);
-        }
-        const wanted = new Set(mine.map((r) => offsets.get(r)!));
-        const skipped = jsonLogLines(conversation.logs())
-          .filter(
-            (e) =>
-              e.message === 'skipped event of unknown type' && e.topic === topicOf.conversation,
-          )
-          .map((e) => String(e.offset))
-          .filter((o) => wanted.has(o));
-        expect(skipped.sort()).toEqual(
-          mine
-            .filter((r) => r.fate === 'skipped')
-            .flatMap((r) => projectionGroups.map(() => offsets.get(r)!))
-            .sort(),
-        );
-        tally(outcomes, 'skipped with a log line', skipped.length);
+        tally.outcome('skipped with a log line', skipped);
 
         // Valid thread events: each applied once, message texts kept as sent.
         const applied = mine.filter(
@@ -285,14 +245,9 @@ describe('bad Kafka records into the conversation process (real process, Kafka a
         }
         const db = conversation.db!;
         const ids = [...last.keys()];
-        const catalog = await db
-          .collection('stream_catalog')
-          .find({ _id: { $in: ids } as never })
-          .toArray();
-        expect(
-          Object.fromEntries(catalog.map((d) => [d._id, [d.eventCount, d.streamVersion]])),
-        ).toEqual(
-          Object.fromEntries([...last].map(([id, e]) => [id, [e.streamVersion, e.streamVersion]])),
+        await expectCatalogApplied(
+          db,
+          applied.map((r) => r.event!),
         );
         const threads = await db
           .collection('threads')
@@ -314,9 +269,8 @@ describe('bad Kafka records into the conversation process (real process, Kafka a
         expect(Object.fromEntries([...stored].map(([id, t]) => [id, t.sort()]))).toEqual(
           Object.fromEntries([...texts].map(([id, t]) => [id, [...t].sort()])),
         );
-        tally(outcomes, 'applied once', applied.length);
-        tally(
-          outcomes,
+        tally.outcome('applied once', applied.length);
+        tally.outcome(
           'redelivered, no change',
           records.filter((r) => r.fate === 'redelivered').length,
         );
@@ -337,27 +291,10 @@ describe('bad Kafka records into the conversation process (real process, Kafka a
 });
 
 /** Steps to records: thread chains on fresh contacts, logins naming the visitor, junk. */
-function plan(
-  tenant: string,
-  junk: string,
-  generated: [Step, string | undefined, Record<string, string> | undefined, number][],
-): Planned[] {
+function plan(tenant: string, junk: string, generated: Drawn<Step>[]): Planned[] {
   const versions = [0, 0, 0];
-  const sent: Planned[] = [];
-  return generated.map(([step, key, headers, seed], i): Planned => {
-    if (step.kind === 'redelivery') {
-      const original = sent[step.pick % Math.max(1, sent.length)];
-      if (original) return { ...original, kind: 'valid event redelivered', fate: 'redelivered' };
-    }
-    if (step.kind === 'bad') {
-      const [record] = fc.sample(
-        badRecord(() => sampleOf(step.topic, junk)),
-        { seed, numRuns: 1 },
-      );
-      return { ...record!, topic: step.topic, key: record!.key ?? '' };
-    }
-    let planned: Omit<Planned, 'key'>;
-    if (step.kind === 'merge') {
+  return planRecords(generated, junk, (step: ValidStep | undefined, i): Omit<Planned, 'key'> => {
+    if (step?.kind === 'merge') {
       const event = envelope(tenant, 'identity.user-authenticated', `user-${i}`, 1, {
         userId: 'u-merge',
         deviceId: 'dev-merge',
@@ -365,52 +302,35 @@ function plan(
         profile: {},
         previousVisitorId: 'v-merge',
       });
-      planned = {
+      return {
         kind: 'valid login naming the visitor',
         topic: 'identity',
         value: Buffer.from(JSON.stringify(event)),
         fate: 'applied',
         event,
       };
-    } else {
-      const n = step.kind === 'thread-event' ? step.thread : 0;
-      const text = step.kind === 'thread-event' ? step.text : undefined;
-      const ok = text === undefined || storable(text);
-      const tenantId = ok ? tenant : junk;
-      const contactId = contactIdOf(tenantId, { kind: 'email', email: `c${n}@example.com` });
-      // A dead letter takes no version: the stream's next valid event follows the last valid one.
-      const version = ok ? ++versions[n]! : 2;
-      const event =
-        version === 1
-          ? envelope(tenantId, 'conversation.conversation-started', threadStreamId(contactId), 1, {
-              contactId,
-            })
-          : envelope(tenantId, 'conversation.message-sent', threadStreamId(contactId), version, {
-              clientMessageId: `c-${i}`,
-              author: { kind: 'agent', agentId: 'agent-1' },
-              text: text ?? `message ${i}`,
-              messageId: `m-${i}`,
-              sentAt: AT,
-            });
-      planned = {
-        kind:
-          text === undefined
-            ? 'valid event'
-            : ok
-              ? 'valid event, hostile string'
-              : 'valid event, string no store keeps',
-        topic: 'conversation',
-        value: Buffer.from(JSON.stringify(event), 'utf8'),
-        fate: ok ? 'applied' : 'dead-letter',
-        ...(ok && { event }),
-      };
     }
-    const record = {
-      ...planned,
-      key: key ?? planned.event?.streamId ?? `k${i}`,
-      ...(headers && { headers }),
-    };
-    if (record.fate === 'applied') sent.push(record);
-    return record;
+    const n = step?.kind === 'thread-event' ? step.thread : 0;
+    const text = step?.kind === 'thread-event' ? step.text : undefined;
+    const ok = text === undefined || storable(text);
+    const tenantId = ok ? tenant : junk;
+    const contactId = contactIdOf(tenantId, { kind: 'email', email: `c${n}@example.com` });
+    // A dead letter takes no version: the stream's next valid event follows the last valid one.
+    const version = ok ? ++versions[n]! : 2;
+    return validEventDraft(
+      'conversation',
+      text,
+      version === 1
+        ? envelope(tenantId, 'conversation.conversation-started', threadStreamId(contactId), 1, {
+            contactId,
+          })
+        : envelope(tenantId, 'conversation.message-sent', threadStreamId(contactId), version, {
+            clientMessageId: `c-${i}`,
+            author: { kind: 'agent', agentId: 'agent-1' },
+            text: text ?? `message ${i}`,
+            messageId: `m-${i}`,
+            sentAt: AT,
+          }),
+    );
   });
 }

@@ -18,6 +18,9 @@ import {
   BadInputRun,
   csvFiles,
   headerValue,
+  itChecksEntryPoints,
+  itChecksRawHttp,
+  itLoggedNoError,
   nested,
   platformHealthy,
   refusalProblems,
@@ -270,9 +273,11 @@ describe('bad input to every gateway route (gateway, identity, contact, conversa
     await stack?.stop();
   });
 
-  async function stillUp(): Promise<void> {
-    expect(await platformHealthy(stack)).toBe(true);
-  }
+  const suite = {
+    run: () => run,
+    entryPoints: () => entryPoints,
+    stillUp: async () => expect(await platformHealthy(stack)).toBe(true),
+  };
 
   it('forced examples first: bodies nested 10,000 levels, over the limit, invalid UTF-8', async () => {
     const send = entryPoints.find((e) => e.name === 'POST /api/widget/messages')!;
@@ -291,36 +296,31 @@ describe('bad input to every gateway route (gateway, identity, contact, conversa
     ]) {
       await run.probe(send, input);
     }
-    await stillUp();
+    await suite.stillUp();
   });
 
-  it.each([
-    'POST /api/widget/init',
-    'GET /api/widget/messages',
-    'POST /api/widget/messages',
-    'POST /api/widget/read',
-    'POST /api/widget/pre-chat',
-    'PATCH /api/widget/user',
-    'PATCH /api/widget/user-data',
-    'POST /api/agent/sign-in',
-    'GET /api/agent/applications/:app/contacts',
-    'GET /api/agent/applications/:app/threads',
-    'GET /api/agent/applications/:app/contacts/:contactId',
-    'PATCH /api/agent/applications/:app/contacts/:contactId/attributes',
-    'GET /api/agent/applications/:app/contacts/:contactId/messages',
-    'POST /api/agent/applications/:app/contacts/:contactId/messages',
-    'POST /api/agent/applications/:app/contacts/:contactId/read',
-    'GET /api/agent/applications/:app/imports/:importId',
-    'POST /api/widget/logout',
-  ])(
-    '%s: every generated input is a 4xx naming the problem, or a validated success',
-    async (name) => {
-      await run.check(
-        entryPoints.find((e) => e.name === name)!,
-        RUNS,
-      );
-      await stillUp();
-    },
+  itChecksEntryPoints(
+    suite,
+    [
+      'POST /api/widget/init',
+      'GET /api/widget/messages',
+      'POST /api/widget/messages',
+      'POST /api/widget/read',
+      'POST /api/widget/pre-chat',
+      'PATCH /api/widget/user',
+      'PATCH /api/widget/user-data',
+      'POST /api/agent/sign-in',
+      'GET /api/agent/applications/:app/contacts',
+      'GET /api/agent/applications/:app/threads',
+      'GET /api/agent/applications/:app/contacts/:contactId',
+      'PATCH /api/agent/applications/:app/contacts/:contactId/attributes',
+      'GET /api/agent/applications/:app/contacts/:contactId/messages',
+      'POST /api/agent/applications/:app/contacts/:contactId/messages',
+      'POST /api/agent/applications/:app/contacts/:contactId/read',
+      'GET /api/agent/applications/:app/imports/:importId',
+      'POST /api/widget/logout',
+    ],
+    RUNS,
   );
 
   it('POST /api/agent/applications/:app/imports: generated CSV files, content types and tokens', async () => {
@@ -362,21 +362,9 @@ describe('bad input to every gateway route (gateway, identity, contact, conversa
       ),
       { numRuns: RUNS, endOnFailure: true },
     );
-    await stillUp();
+    await suite.stillUp();
   });
 
-  it('raw HTTP with broken framing, methods, versions and header bytes: a JSON 4xx or a normal answer', async () => {
-    await run.checkRaw(
-      entryPoints.map((e) => e.path(e.params ?? {})),
-      RUNS * 3,
-    );
-    await stillUp();
-  });
-
-  it('every process stayed up and logged no error', async () => {
-    await stillUp();
-    for (const service of stack.all())
-      expect([service.name, service.errorLines()]).toEqual([service.name, []]);
-    expect(run.findings).toEqual([]);
-  });
+  itChecksRawHttp(suite, RUNS * 3);
+  itLoggedNoError(suite, () => stack.all(), 'every process stayed up and logged no error');
 });

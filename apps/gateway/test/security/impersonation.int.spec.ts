@@ -11,9 +11,9 @@ import {
   withEditedPayload,
   withFlippedSignature,
   withKind,
+  type PlatformStack,
 } from '@threadline/testing';
 import { http, leaksIn, nobody, socket, type Outcome, type Sees } from './impersonation.probe';
-import { startThreadline, type ThreadlineStack } from './impersonation.stack';
 import {
   browser,
   nextAddress,
@@ -48,7 +48,7 @@ interface Attempt {
 }
 
 describe('impersonation and tenancy through the gateway (four real processes, Kafka and store)', () => {
-  let stack: ThreadlineStack;
+  let stack: PlatformStack;
   let world: World;
   let x: Org;
   let y: Org;
@@ -58,9 +58,8 @@ describe('impersonation and tenancy through the gateway (four real processes, Ka
   const published = new Set<string>();
 
   beforeAll(async () => {
-    stack = await startThreadline();
-    world = new World(stack);
-    await world.build();
+    world = await World.start();
+    stack = world.stack;
     [x, y] = world.orgs as [Org, Org];
   }, 600_000);
 
@@ -268,41 +267,26 @@ describe('impersonation and tenancy through the gateway (four real processes, Ka
       const cursor = victim.messages[0]!.cursor;
       const whose = victim === neighbour ? 'a neighbour' : 'another organization';
       attempts.push(
-        {
+        ...(['before', 'after'] as const).map((at) => ({
           endpoint: 'GET /api/widget/messages',
-          name: `before = a cursor of ${whose}`,
+          name: `${at} = a cursor of ${whose}`,
           sees,
           expect: 200,
           presented: [cursor],
           send: () =>
-            http(gw(), 'GET', `/api/widget/messages?before=${encodeURIComponent(cursor)}`, as()),
-        },
-        {
-          endpoint: 'GET /api/widget/messages',
-          name: `after = a cursor of ${whose}`,
-          sees,
-          expect: 200,
-          presented: [cursor],
-          send: () =>
-            http(gw(), 'GET', `/api/widget/messages?after=${encodeURIComponent(cursor)}`, as()),
-        },
-        {
+            http(gw(), 'GET', `/api/widget/messages?${at}=${encodeURIComponent(cursor)}`, as()),
+        })),
+        ...[
+          ['a cursor', cursor],
+          ['a message id', victim.messages[0]!.messageId],
+        ].map(([what, upTo]) => ({
           endpoint: 'POST /api/widget/read',
-          name: `upTo = a cursor of ${whose}`,
+          name: `upTo = ${what} of ${whose}`,
           sees,
           expect: 400,
-          presented: [cursor],
-          send: () => http(gw(), 'POST', '/api/widget/read', as(), { upTo: cursor }),
-        },
-        {
-          endpoint: 'POST /api/widget/read',
-          name: `upTo = a message id of ${whose}`,
-          sees,
-          expect: 400,
-          presented: [victim.messages[0]!.messageId],
-          send: () =>
-            http(gw(), 'POST', '/api/widget/read', as(), { upTo: victim.messages[0]!.messageId }),
-        },
+          presented: [upTo!],
+          send: () => http(gw(), 'POST', '/api/widget/read', as(), { upTo }),
+        })),
         {
           endpoint: 'POST /api/widget/messages',
           name: `contactId of ${whose} in the body`,

@@ -5,11 +5,13 @@ import {
   token,
   uniqueDomain,
   until,
+  startPlatformStack,
   type Answer,
   type AppCredentials,
+  type PlatformStack,
 } from '@threadline/testing';
 import { createHmac, randomInt } from 'node:crypto';
-import type { ThreadlineStack } from './impersonation.stack';
+import { join } from 'node:path';
 
 /** S7's `user_hash`: HMAC-SHA256 of the user_id under the application's identity secret, hex. */
 export const userHashOf = (secret: string, userId: string) =>
@@ -122,7 +124,27 @@ export class World {
   /** Values of every party, for scans; app and identity secrets are parties of their own. */
   readonly parties: Party[] = [];
 
-  constructor(private readonly stack: ThreadlineStack) {}
+  private constructor(readonly stack: PlatformStack) {}
+
+  /**
+   * The four processes (see `startPlatformStack`), the gateway trusting loopback proxies so a test
+   * can speak for many client addresses, and the world built on them.
+   */
+  static async start(): Promise<World> {
+    const stack = await startPlatformStack({
+      repoRoot: join(__dirname, '..', '..', '..', '..'),
+      gatewayEnv: { GATEWAY_TRUST_PROXY: 'loopback', GATEWAY_WS_AUTH_TIMEOUT_MS: '3000' },
+      bootTimeoutMs: 150_000,
+    });
+    const world = new World(stack);
+    try {
+      await world.build();
+    } catch (error) {
+      await stack.stop();
+      throw error;
+    }
+    return world;
+  }
 
   private get gw() {
     return this.stack.gateway.url;

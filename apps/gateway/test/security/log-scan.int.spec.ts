@@ -8,9 +8,9 @@ import {
   withEditedPayload,
   withFlippedSignature,
   type Answer,
+  type PlatformStack,
 } from '@threadline/testing';
 import { socket } from './impersonation.probe';
-import { startThreadline, type ThreadlineStack } from './impersonation.stack';
 import {
   browser,
   nextAddress,
@@ -27,7 +27,7 @@ import {
  * well-formed and broken; then each log is searched for every secret, hash and token seen.
  */
 describe('no secret, hash, password or token in any service log (four real processes at trace)', () => {
-  let stack: ThreadlineStack;
+  let stack: PlatformStack;
   let world: World;
   let x: Org;
   const ledger = new SecretLedger();
@@ -50,11 +50,10 @@ describe('no secret, hash, password or token in any service log (four real proce
   };
 
   beforeAll(async () => {
-    stack = await startThreadline();
-    world = new World(stack);
     // Organizations, applications (secrets, identity keys), agents (passwords, sign-in), users
     // (security_hash, user_hash, custom_data), messages, replies, pre-chat forms, CSV imports.
-    await world.build();
+    world = await World.start();
+    stack = world.stack;
     flows.push(
       'world: 2 organizations, 4 applications, 2 agents, 8 users, 4 visitors, 2 CSV imports, 24 messages',
     );

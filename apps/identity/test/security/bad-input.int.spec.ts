@@ -12,26 +12,23 @@ import {
 } from '@threadline/contracts';
 import {
   BadInputRun,
+  expectStillUp,
+  itChecksEntryPoints,
+  itChecksRawHttp,
   nested,
-  rawHttpRequests,
-  rawRequest,
-  refusalProblems,
-  request,
-  type EntryPoint,
-} from '@threadline/testing';
-import fc from 'fast-check';
-import { z } from 'zod';
-import { textIssuesOf } from '@threadline/service-kit';
-import { startIdentityProcess, type IdentityProcess } from './identity-process';
-import { SecretLedger } from './secret-ledger';
-import {
   registerApplication,
   registerOrganization,
+  request,
+  SecretLedger,
   token,
   uniqueDomain,
   widgetAuth,
   type AppCredentials,
-} from './tenant-fixture';
+  type EntryPoint,
+} from '@threadline/testing';
+import { z } from 'zod';
+import { textIssuesOf } from '@threadline/service-kit';
+import { startIdentityProcess, type IdentityProcess } from './identity-process';
 
 /**
  * S18, issue 9 "Bad input": generated bodies, parameters, headers and raw HTTP against every entry
@@ -209,10 +206,11 @@ describe('bad input to every identity entry point (real process, Kafka and store
     await identity?.stop();
   });
 
-  async function stillUp(): Promise<void> {
-    expect(identity.exitCode()).toBeNull();
-    expect((await request(identity.url, '/health')).status).toBe(200);
-  }
+  const suite = {
+    run: () => run,
+    entryPoints: () => entryPoints,
+    stillUp: () => expectStillUp(identity),
+  };
 
   it('forced examples first: a body nested 10,000 levels, a body over the limit, invalid UTF-8', async () => {
     const widget = entryPoints[0]!;
@@ -224,50 +222,31 @@ describe('bad input to every identity entry point (real process, Kafka and store
     ]) {
       await run.probe(widget, input);
     }
-    await stillUp();
+    await suite.stillUp();
   });
 
-  it.each([
-    'POST /internal/widget/auth',
-    'POST /internal/sessions/verify',
-    'POST /internal/sessions/end',
-    'POST /internal/organizations',
-    'POST /internal/applications',
-    'GET /internal/applications',
-    'GET /internal/applications/:applicationId',
-    'POST /internal/applications/:applicationId/identity-keys',
-    'POST /internal/applications/:applicationId/identity-keys/:keyId/retire',
-    'POST /internal/agents',
-    'POST /internal/agents/sign-in',
-    'POST /internal/agents/verify',
-  ])(
-    '%s: every generated input is a 4xx naming the problem, or a validated success',
-    async (name) => {
-      await run.check(entryPoints.find((e) => e.name === name)!, RUNS);
-      await stillUp();
-    },
+  itChecksEntryPoints(
+    suite,
+    [
+      'POST /internal/widget/auth',
+      'POST /internal/sessions/verify',
+      'POST /internal/sessions/end',
+      'POST /internal/organizations',
+      'POST /internal/applications',
+      'GET /internal/applications',
+      'GET /internal/applications/:applicationId',
+      'POST /internal/applications/:applicationId/identity-keys',
+      'POST /internal/applications/:applicationId/identity-keys/:keyId/retire',
+      'POST /internal/agents',
+      'POST /internal/agents/sign-in',
+      'POST /internal/agents/verify',
+    ],
+    RUNS,
   );
-
-  it('raw HTTP with broken framing, methods, versions and header bytes: a JSON 4xx or a normal answer', async () => {
-    const paths = entryPoints.map((e) => e.path(e.params ?? {}));
-    const tally = run.tallyOf('raw HTTP/1.1 requests');
-    await fc.assert(
-      fc.asyncProperty(rawHttpRequests(paths), async (bytes) => {
-        const answer = await rawRequest(identity.url, bytes);
-        tally.count('raw', answer);
-        const problems = refusalProblems(answer);
-        if (problems.length > 0)
-          run.fail(
-            `raw HTTP: ${problems.join('; ')} for ${JSON.stringify(Buffer.from(bytes).toString('latin1').slice(0, 200))}`,
-          );
-      }),
-      { numRuns: RUNS * 3, endOnFailure: true },
-    );
-    await stillUp();
-  });
+  itChecksRawHttp(suite, RUNS * 3);
 
   it('the process stayed up, logged no error, and logged none of the secrets it was sent', async () => {
-    await stillUp();
+    await suite.stillUp();
     const errorLines = identity.errorLines();
     expect(errorLines).toEqual([]);
     ledger.addStoredHashes(await identity.events());

@@ -1,25 +1,25 @@
 import { randomInt } from 'node:crypto';
 import { keyedHash, userHashOf, userIdentityStreamId } from '../../src/domain';
 import {
+  freshIdentitySecrets,
   randomHex,
-  signSession,
-  unsignedJwt,
-  userJwt,
-  withEditedPayload,
-  withFlippedSignature,
-} from './forgery';
-import { request, type Answer } from './http-client';
-import { freshSecrets, startIdentityProcess, type IdentityProcess } from './identity-process';
-import { SecretLedger } from './secret-ledger';
-import {
   registerApplication,
   registerOrganization,
+  request,
+  SecretLedger,
+  signSession,
   token,
   uniqueDomain,
+  unsignedJwt,
   until,
+  userJwt,
   widgetAuth,
+  withEditedPayload,
+  withFlippedSignature,
+  type Answer,
   type AppCredentials,
-} from './tenant-fixture';
+} from '@threadline/testing';
+import { startIdentityProcess, type IdentityProcess } from './identity-process';
 
 /**
  * Issue 9, "Impersonation and tenancy", at the identity level: every way of passing for another
@@ -47,7 +47,7 @@ interface Attempt {
 }
 
 describe('impersonation and tenancy at the identity service (real process, Kafka and store)', () => {
-  const secrets = freshSecrets();
+  const secrets = freshIdentitySecrets();
   const [signingKey, olderKey] = secrets.sessionKeys as [
     { id: string; secret: string },
     { id: string; secret: string },

@@ -1,16 +1,19 @@
 import { keyedHash, userHashOf } from '../../src/domain';
-import { userJwt, withFlippedSignature } from './forgery';
-import { rawRequest, request, type Answer } from './http-client';
-import { startIdentityProcess, type IdentityProcess } from './identity-process';
-import { SecretLedger } from './secret-ledger';
 import {
+  rawRequest,
   registerApplication,
   registerOrganization,
+  request,
+  SecretLedger,
   token,
   uniqueDomain,
+  userJwt,
   widgetAuth,
+  withFlippedSignature,
+  type Answer,
   type AppCredentials,
-} from './tenant-fixture';
+} from '@threadline/testing';
+import { startIdentityProcess, type IdentityProcess } from './identity-process';
 
 /**
  * Issue 9: secrets and hashes never reach the logs. The real process logs at `trace` to a captured

@@ -239,3 +239,68 @@ export class BadInputRun {
     ];
   }
 }
+
+/** What a suite checks of a running service (a `ServiceProcess` fits). */
+interface RunningProcess {
+  name: string;
+  url: string;
+  exitCode(): number | null;
+  errorLines(): string[];
+}
+
+/** Fails unless each process still runs and answers `/health` with 200. */
+export async function expectStillUp(...processes: RunningProcess[]): Promise<void> {
+  for (const service of processes) {
+    expect(service.exitCode()).toBeNull();
+    expect((await request(service.url, '/health')).status).toBe(200);
+  }
+}
+
+/**
+ * What a service's bad-input suite has once its `beforeAll` ran: the run and its entry points
+ * (read lazily, since tests are registered before `beforeAll`), and its liveness check.
+ */
+export interface BadInputSuite {
+  run(): BadInputRun;
+  entryPoints(): EntryPoint[];
+  stillUp(): Promise<void>;
+}
+
+/** One test per named entry point: its property over `runs` generated inputs, then liveness. */
+export function itChecksEntryPoints(suite: BadInputSuite, names: string[], runs: number): void {
+  it.each(names)(
+    '%s: every generated input is a 4xx naming the problem, or a validated success',
+    async (name) => {
+      await suite.run().check(
+        suite.entryPoints().find((e) => e.name === name)!,
+        runs,
+      );
+      await suite.stillUp();
+    },
+  );
+}
+
+/** Raw HTTP/1.1 (`BadInputRun.checkRaw`) to every entry point's path, then liveness. */
+export function itChecksRawHttp(suite: BadInputSuite, runs: number): void {
+  it('raw HTTP with broken framing, methods, versions and header bytes: a JSON 4xx or a normal answer', async () => {
+    await suite.run().checkRaw(
+      suite.entryPoints().map((e) => e.path(e.params ?? {})),
+      runs,
+    );
+    await suite.stillUp();
+  });
+}
+
+/** The last test: every process still up, no error in any log, no finding. */
+export function itLoggedNoError(
+  suite: BadInputSuite,
+  processes: () => RunningProcess[],
+  title = 'the process stayed up and logged no error',
+): void {
+  it(title, async () => {
+    await suite.stillUp();
+    for (const service of processes())
+      expect([service.name, service.errorLines()]).toEqual([service.name, []]);
+    expect(suite.run().findings).toEqual([]);
+  });
+}

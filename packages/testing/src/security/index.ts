@@ -15,7 +15,12 @@ export {
 export {
   BadInputRun,
   entryPointInputs,
+  expectStillUp,
+  itChecksEntryPoints,
+  itChecksRawHttp,
+  itLoggedNoError,
   passesContract,
+  type BadInputSuite,
   type BadInputTarget,
   type EntryPoint,
   type TextIssues,
@@ -30,8 +35,12 @@ export {
 export {
   freePort,
   startServiceProcess,
+  testKafkaOptions,
   type ServiceProcess,
+  type ServiceProcessOnTopics,
   type ServiceProcessOptions,
+  type ServiceTopicsOptions,
+  type TopicsKafka,
   type StoredEvent,
 } from './service-process';
 export {
@@ -63,10 +72,10 @@ export {
 export {
   platformHealthy,
   startPlatformStack,
-  type PlatformSecrets,
   type PlatformStack,
   type PlatformStackOptions,
 } from './platform-stack';
+export { freshIdentitySecrets, identityEnv, type IdentitySecrets } from './identity-secrets';
 export { csvFiles, type CsvInput } from './csv.arbitraries';
 export {
   badRecord,
@@ -85,3 +94,15 @@ export {
   type FeedKafka,
   type ParkedRecord,
 } from './kafka-record-feed';
+export {
+  expectCatalogApplied,
+  expectParked,
+  expectSkipsLogged,
+  planRecords,
+  produceByTopic,
+  RecordTally,
+  validEventDraft,
+  type Drawn,
+  type PlannedRecord,
+  type SharedStep,
+} from './kafka-record-run';

@@ -1,25 +1,19 @@
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { request } from './http-client';
+import { freshIdentitySecrets, identityEnv, type IdentitySecrets } from './identity-secrets';
 import { startServiceProcess, type ServiceProcess } from './service-process';
-
-/** The secrets identity runs with: tests sign with them and scan logs for them. */
-export interface PlatformSecrets {
-  masterKey: string;
-  pepper: string;
-  sessionKey: { id: string; secret: string };
-}
 
 /**
  * Identity, contact and conversation behind a gateway, each as production runs it (`node
- * dist/main.js`, see `startServiceProcess`), sharing the test file's topic namespace.
+ * dist/main.js`, see `startServiceProcess`) on a database and consumer groups of its own, sharing
+ * the test file's topic namespace.
  */
 export interface PlatformStack {
   identity: ServiceProcess;
   contact: ServiceProcess;
   conversation: ServiceProcess;
   gateway: ServiceProcess;
-  secrets: PlatformSecrets;
+  secrets: IdentitySecrets;
   all(): ServiceProcess[];
   /** Commits in the three event stores together. */
   commits(): Promise<number>;
@@ -28,61 +22,59 @@ export interface PlatformStack {
   stop(): Promise<void>;
 }
 
-/** The repository root, for the services' package directories. */
 export interface PlatformStackOptions {
+  /** The repository root, for the services' package directories. */
   repoRoot: string;
-  /** More gateway environment (limits); rate limits are raised by default. */
+  /** More gateway environment (limits, proxies); rate limits are raised by default. */
   gatewayEnv?: NodeJS.ProcessEnv;
+  /** Per process (default `startServiceProcess`'s). */
+  bootTimeoutMs?: number;
 }
 
 export async function startPlatformStack(options: PlatformStackOptions): Promise<PlatformStack> {
-  const secret = () => randomBytes(24).toString('base64url');
-  const secrets: PlatformSecrets = {
-    masterKey: randomBytes(32).toString('hex'),
-    pepper: `pepper-${secret()}`,
-    sessionKey: { id: 'k1', secret: `session-${secret()}` },
-  };
-  const app = (name: string) => join(options.repoRoot, 'apps', name);
-  const build = 'npx turbo run build --filter=@threadline/gateway...';
-  const [identity, contact, conversation] = await Promise.all([
+  const secrets = freshIdentitySecrets();
+  const start = (service: string, env: NodeJS.ProcessEnv = {}, store = true) =>
     startServiceProcess({
-      service: 'identity',
-      packageDir: app('identity'),
-      buildCommand: build,
-      env: {
-        IDENTITY_MASTER_KEY: secrets.masterKey,
-        IDENTITY_HASH_PEPPER: secrets.pepper,
-        IDENTITY_SESSION_KEY: `${secrets.sessionKey.id}:${secrets.sessionKey.secret}`,
-      },
-    }),
-    startServiceProcess({ service: 'contact', packageDir: app('contact'), buildCommand: build }),
-    startServiceProcess({
-      service: 'conversation',
-      packageDir: app('conversation'),
-      buildCommand: build,
-    }),
-  ]);
-  const upstreams = [identity, contact, conversation];
-  let gateway: ServiceProcess;
-  try {
-    gateway = await startServiceProcess({
-      service: 'gateway',
-      packageDir: app('gateway'),
-      buildCommand: build,
-      store: false,
-      env: {
-        IDENTITY_URL: identity.url,
-        CONTACT_URL: contact.url,
-        CONVERSATION_URL: conversation.url,
-        GATEWAY_RATE_LIMIT_PER_ADDRESS: '100000000',
-        GATEWAY_RATE_LIMIT_PER_TOKEN: '100000000',
-        ...options.gatewayEnv,
-      },
+      service,
+      packageDir: join(options.repoRoot, 'apps', service),
+      buildCommand: 'npx turbo run build --filter=@threadline/gateway...',
+      env,
+      store,
+      ...(options.bootTimeoutMs !== undefined && { bootTimeoutMs: options.bootTimeoutMs }),
     });
-  } catch (error) {
-    await Promise.all(upstreams.map((s) => s.stop()));
-    throw error;
+  // Every boot is awaited before a failure is thrown, so none is left running.
+  const booted = await Promise.allSettled([
+    start('identity', identityEnv(secrets)),
+    start('contact'),
+    start('conversation'),
+  ]);
+  const upstreams = booted.flatMap((b) => (b.status === 'fulfilled' ? [b.value] : []));
+  const stopUpstreams = () => Promise.all(upstreams.map((s) => s.stop()));
+  const failed = booted.find((b): b is PromiseRejectedResult => b.status === 'rejected');
+  if (failed) {
+    await stopUpstreams();
+    throw failed.reason;
   }
+  const [identity, contact, conversation] = upstreams as [
+    ServiceProcess,
+    ServiceProcess,
+    ServiceProcess,
+  ];
+  const gateway = await start(
+    'gateway',
+    {
+      IDENTITY_URL: identity.url,
+      CONTACT_URL: contact.url,
+      CONVERSATION_URL: conversation.url,
+      GATEWAY_RATE_LIMIT_PER_ADDRESS: '100000000',
+      GATEWAY_RATE_LIMIT_PER_TOKEN: '100000000',
+      ...options.gatewayEnv,
+    },
+    false,
+  ).catch(async (error: unknown) => {
+    await stopUpstreams();
+    throw error;
+  });
   const commits = async () =>
     (await Promise.all(upstreams.map((s) => s.commits()))).reduce((a, b) => a + b, 0);
   return {
@@ -108,7 +100,7 @@ export async function startPlatformStack(options: PlatformStackOptions): Promise
     },
     async stop() {
       await gateway.stop();
-      await Promise.all(upstreams.map((s) => s.stop()));
+      await stopUpstreams();
     },
   };
 }

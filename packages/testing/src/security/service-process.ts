@@ -1,9 +1,12 @@
+import type { KnownEvent } from '@threadline/contracts';
 import mongoose, { type mongo } from 'mongoose';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { assertBuiltPackage } from '../built-package';
+import { endpointsFromEnv } from '../infra-mode';
 import { serviceTestEnv } from '../service-health.spec-helper';
+import { uniqueName } from '../unique-name';
 
 /** An event envelope as the event store keeps it. */
 export interface StoredEvent {
@@ -52,6 +55,52 @@ export interface ServiceProcessOptions {
   bootTimeoutMs?: number;
 }
 
+/*
+ * The parts of `@threadline/kafka-client` a service's own topics need, by shape: this package does
+ * not depend on it, and a service's `KafkaClient` fits.
+ */
+export interface TopicsKafka {
+  admin(): {
+    ensureTopics(
+      specs: { topic: string; partitions: number; configs?: Record<string, string> }[],
+    ): Promise<unknown>;
+    deleteTopics(topics: string[]): Promise<void>;
+    disconnect(): Promise<void>;
+  };
+  producer(): {
+    send(topic: string, records: { key: string; value: string | Buffer }[]): Promise<unknown>;
+    disconnect(): Promise<void>;
+  };
+}
+
+/** Topics of the service's own, which the test writes to: only what the test sends reaches it. */
+export interface ServiceTopicsOptions<K extends TopicsKafka, T extends Record<keyof T, string>> {
+  kafka: K;
+  /** Topic names by role: created (one partition) before the service boots, deleted at `stop`. */
+  names: T;
+}
+
+/** A service process on topics of its own, with a producer to them. */
+export interface ServiceProcessOnTopics<
+  K extends TopicsKafka,
+  T extends Record<keyof T, string>,
+> extends ServiceProcess {
+  topics: T;
+  kafka: K;
+  /** Sends records as they are: `value` may be any bytes, not only an event. */
+  produce(topic: string, records: { key: string; value: string | Buffer }[]): Promise<void>;
+  publish(topic: string, events: KnownEvent[]): Promise<void>;
+}
+
+/** Options of a test's Kafka client (`createKafka`): the harness's brokers, a unique client id. */
+export function testKafkaOptions(clientId: string) {
+  return {
+    clientId: uniqueName(clientId),
+    brokers: endpointsFromEnv().kafkaBrokers.split(','),
+    logLevel: 'error' as const,
+  };
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -65,7 +114,62 @@ export async function freePort(): Promise<number> {
 
 const ERROR_LINE = /^\{"level":(50|60)/;
 
-export async function startServiceProcess(options: ServiceProcessOptions): Promise<ServiceProcess> {
+export async function startServiceProcess<K extends TopicsKafka, T extends Record<keyof T, string>>(
+  options: ServiceProcessOptions & { topics: ServiceTopicsOptions<K, T> },
+): Promise<ServiceProcessOnTopics<K, T>>;
+export async function startServiceProcess(options: ServiceProcessOptions): Promise<ServiceProcess>;
+export async function startServiceProcess(
+  options: ServiceProcessOptions & {
+    topics?: ServiceTopicsOptions<TopicsKafka, Record<string, string>>;
+  },
+): Promise<ServiceProcess> {
+  if (!options.topics) return startProcess(options);
+  const { kafka, names } = options.topics;
+  const admin = kafka.admin();
+  try {
+    await admin.ensureTopics(
+      Object.values(names).map((topic) => ({ topic, partitions: 1, configs: {} })),
+    );
+  } finally {
+    await admin.disconnect();
+  }
+  const deleteTopics = async () => {
+    const cleanup = kafka.admin();
+    try {
+      await cleanup.deleteTopics(Object.values(names));
+    } finally {
+      await cleanup.disconnect();
+    }
+  };
+  const service = await startProcess(options).catch(async (error: unknown) => {
+    await deleteTopics();
+    throw error;
+  });
+  let producer: ReturnType<TopicsKafka['producer']> | undefined;
+  const produce = async (topic: string, records: { key: string; value: string | Buffer }[]) => {
+    producer ??= kafka.producer();
+    await producer.send(topic, records);
+  };
+  const onTopics: ServiceProcessOnTopics<TopicsKafka, Record<string, string>> = {
+    ...service,
+    topics: names,
+    kafka,
+    produce,
+    publish: (topic, events) =>
+      produce(
+        topic,
+        events.map((event) => ({ key: event.streamId, value: JSON.stringify(event) })),
+      ),
+    async stop() {
+      await service.stop();
+      await producer?.disconnect();
+      await deleteTopics();
+    },
+  };
+  return onTopics;
+}
+
+async function startProcess(options: ServiceProcessOptions): Promise<ServiceProcess> {
   const serviceKitDir = join(options.packageDir, '..', '..', 'packages', 'service-kit');
   assertBuiltPackage(serviceKitDir, options.buildCommand);
   assertBuiltPackage(options.packageDir, options.buildCommand);
