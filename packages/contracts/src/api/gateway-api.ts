@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { OrganizationDomain, ApplicationId } from '../tenancy';
 import { UserProfile } from '../profile';
 import { ClientMessageId, ContactId, ThreadMessage } from './conversation-api';
-import { CustomAttributeKey, CustomAttributeValue, MAX_CUSTOM_ATTRIBUTES } from './contact-api';
+import { CustomAttributeChanges } from './contact-api';
 
 /**
  * The gateway's public API (port 3000), the only edge browsers reach. Widget routes take the
@@ -71,12 +71,7 @@ export const PreChatFormBody = z.strictObject({
 export type PreChatFormBody = z.infer<typeof PreChatFormBody>;
 
 /** `HelpCrunch('updateUserData', { key: value })`: null removes a key. */
-export const WidgetUserDataBody = z
-  .record(CustomAttributeKey, CustomAttributeValue.nullable())
-  .refine(
-    (a) => Object.keys(a).length <= MAX_CUSTOM_ATTRIBUTES,
-    `at most ${MAX_CUSTOM_ATTRIBUTES} attributes`,
-  );
+export const WidgetUserDataBody = CustomAttributeChanges;
 export type WidgetUserDataBody = z.infer<typeof WidgetUserDataBody>;
 
 export const AgentSignInBody = z.strictObject({
