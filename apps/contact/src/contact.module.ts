@@ -1,8 +1,13 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { streamCatalogProjection } from '@threadline/eventing';
-import { EventBackboneModule, HttpErrorFilter, ServiceKitModule } from '@threadline/service-kit';
+import {
+  EventBackboneModule,
+  HttpErrorFilter,
+  JsonBodyGuard,
+  ServiceKitModule,
+} from '@threadline/service-kit';
 import { contactProviders } from './infrastructure/contact.providers';
 import type { ContactConfig } from './infrastructure/config/contact.config';
 import { contactsProjection } from './infrastructure/mongo/contacts.projection';
@@ -29,6 +34,7 @@ export class ContactModule {
       providers: [
         ...contactProviders(config),
         // Bodies the HTTP layer cannot read (too large, not UTF-8, aborted) are 4xx, not error logs.
+        { provide: APP_GUARD, useClass: JsonBodyGuard },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
       ],
     };

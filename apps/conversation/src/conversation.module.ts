@@ -1,9 +1,14 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { eventsTopic } from '@threadline/contracts';
 import { streamCatalogProjection } from '@threadline/eventing';
-import { EventBackboneModule, HttpErrorFilter, ServiceKitModule } from '@threadline/service-kit';
+import {
+  EventBackboneModule,
+  HttpErrorFilter,
+  JsonBodyGuard,
+  ServiceKitModule,
+} from '@threadline/service-kit';
 import type { ConversationConfig } from './infrastructure/config/conversation.config';
 import { conversationProviders } from './infrastructure/conversation.providers';
 import { threadMessagesProjection } from './infrastructure/mongo/thread-messages.projection';
@@ -46,6 +51,7 @@ export class ConversationModule {
         ...conversationProviders(),
         VisitorLoginConsumer,
         // Bodies the HTTP layer cannot read (too large, not UTF-8, aborted) are 4xx, not error logs.
+        { provide: APP_GUARD, useClass: JsonBodyGuard },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
       ],
     };

@@ -2,7 +2,12 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { streamCatalogProjection } from '@threadline/eventing';
-import { EventBackboneModule, HttpErrorFilter, ServiceKitModule } from '@threadline/service-kit';
+import {
+  EventBackboneModule,
+  HttpErrorFilter,
+  JsonBodyGuard,
+  ServiceKitModule,
+} from '@threadline/service-kit';
 import { agentSignInProviders } from './infrastructure/agents/agent-sign-in.providers';
 import { authenticationProviders } from './infrastructure/authentication.providers';
 import type { IdentityConfig } from './infrastructure/config/identity.config';
@@ -12,7 +17,6 @@ import { sessionsProjection } from './infrastructure/mongo/sessions.projection';
 import { sessionProviders } from './infrastructure/sessions/sessions.providers';
 import { tenancyProviders } from './infrastructure/tenancy.providers';
 import { AgentSignInController } from './interface/http/agents/agent-sign-in.controller';
-import { JsonBodyGuard } from './interface/http/json-body.guard';
 import { WidgetAuthController } from './interface/http/authentication/widget-auth.controller';
 import { SessionsController } from './interface/http/sessions/sessions.controller';
 import { AgentsController } from './interface/http/tenancy/agents.controller';

@@ -14,7 +14,7 @@ import {
 } from '@nestjs/common';
 import { ApplicationId, type ImportList, type ImportStatus } from '@threadline/contracts';
 import { z } from 'zod';
-import { ZodValidationPipe, correlationIdOf } from '@threadline/service-kit';
+import { correlationIdOf, ReadsOwnBody, ZodValidationPipe } from '@threadline/service-kit';
 import {
   ContactImportService,
   IMPORT_STATUS_STORE,
@@ -39,6 +39,7 @@ export class ImportsController {
    */
   @Post()
   @HttpCode(202)
+  @ReadsOwnBody()
   start(
     @Param('applicationId', new ZodValidationPipe(ApplicationId, 'applicationId'))
     applicationId: string,
