@@ -1,8 +1,9 @@
 import { KafkaJSNumberOfRetriesExceeded, KafkaJSProtocolError } from 'kafkajs';
 import { isFenced } from './producer';
 
+// kafkajs builds these from a broker's error entry; its typings only admit an Error or a string.
 const protocolError = (type: string, code: number) =>
-  new KafkaJSProtocolError({ type, code, retriable: false, message: type });
+  new KafkaJSProtocolError({ type, code, retriable: false, message: type } as unknown as Error);
 
 describe('isFenced', () => {
   it('knows the errors after which a producer id is refused for good, also wrapped in a retry error', () => {
