@@ -411,32 +411,16 @@ describe('impersonation and tenancy through the gateway (four real processes, Ka
       [user.contactId, ...world.imports.map((i) => i.importId)].filter((v) => path.includes(v));
     const attempts: Attempt[] = [];
     for (const route of routes) {
-      for (const t of agentTokens(x)) {
-        attempts.push({
-          endpoint: route.endpoint,
-          name: t.name,
-          sees: nobody,
-          expect: 401,
-          presented: [
-            ...presentedOf(route.path),
-            ...(route.body ? [JSON.stringify(route.body)] : []),
-          ],
-          send: () =>
-            http(
-              gw(),
-              route.method,
-              route.path,
-              t.token === undefined ? {} : { authorization: `Bearer ${t.token}` },
-              route.body,
-              route.raw,
-            ),
-        });
-      }
-      attempts.push({
+      const attempt = (
+        name: string,
+        sees: Attempt['sees'],
+        expect: number,
+        token: string | undefined,
+      ): Attempt => ({
         endpoint: route.endpoint,
-        name: 'an agent of another organization',
-        sees: asAgentOf(y),
-        expect: 404,
+        name,
+        sees,
+        expect,
         presented: [
           ...presentedOf(route.path),
           ...(route.body ? [JSON.stringify(route.body)] : []),
@@ -446,11 +430,15 @@ describe('impersonation and tenancy through the gateway (four real processes, Ka
             gw(),
             route.method,
             route.path,
-            { authorization: `Bearer ${y.agent.agentToken}` },
+            token === undefined ? {} : { authorization: `Bearer ${token}` },
             route.body,
             route.raw,
           ),
       });
+      for (const t of agentTokens(x)) attempts.push(attempt(t.name, nobody, 401, t.token));
+      attempts.push(
+        attempt('an agent of another organization', asAgentOf(y), 404, y.agent.agentToken),
+      );
     }
     await run(attempts);
   });
