@@ -31,6 +31,9 @@ describe('conversation internal API (real Kafka and store)', () => {
     expect(phone.status).toBe(201);
     const laptop = await send(contactId, { kind: 'user', deviceId: 'laptop' }, 'And my laptop');
     expect(laptop.status).toBe(201);
+    // Each commit's place in the stream, for the gateway's live delivery: one after the other.
+    expect(phone.body.position.fromVersion).toBe(0);
+    expect(laptop.body.position.fromVersion).toBe(phone.body.position.toVersion);
     // Each device caught up so far, as a reconnecting widget does.
     const phoneSeen = phone.body.message.cursor as string;
     const laptopSeen = laptop.body.message.cursor as string;
@@ -39,6 +42,10 @@ describe('conversation internal API (real Kafka and store)', () => {
     expect(reply.status).toBe(201);
     expect(reply.body).toEqual({
       duplicate: false,
+      position: {
+        fromVersion: laptop.body.position.toVersion,
+        toVersion: laptop.body.position.toVersion + 1,
+      },
       message: {
         messageId: expect.any(String),
         clientMessageId: expect.any(String),

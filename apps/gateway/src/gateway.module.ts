@@ -16,6 +16,7 @@ import { AgentSessions } from './application/auth/agent-sessions.service';
 import { WidgetSessions } from './application/auth/widget-sessions.service';
 import { GATEWAY_SETTINGS, type GatewaySettings } from './application/gateway-settings';
 import { LiveHub } from './application/live/live-hub.service';
+import { MessageSending } from './application/live/message-sending.service';
 import { ApplicationDirectory } from './application/tenancy/application-directory.service';
 import { WidgetInit } from './application/widget/widget-init.service';
 import { GATEWAY_CONFIG } from './infrastructure/config/gateway-config.token';
@@ -83,6 +84,7 @@ export class GatewayModule implements NestModule, OnModuleInit {
         WidgetSessionGuard,
         AgentSessionGuard,
         LiveHub,
+        MessageSending,
         ConversationLiveConsumer,
         LiveSocketServer,
         { provide: APP_GUARD, useClass: ThrottlerGuard },

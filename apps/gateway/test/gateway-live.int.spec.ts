@@ -150,6 +150,52 @@ describe('live delivery over /ws with two gateway processes (real Kafka and serv
     expect(device.messages()).toEqual([second, third]);
   });
 
+  it('S13: a message accepted through a gateway reaches the devices on it before the 201, and with replies racing through the other gateway every device keeps the thread order', async () => {
+    const userId = `fast-${Date.now()}`;
+    const contactId = contactIdOf(acme.applicationId, { kind: 'user', userId });
+    const [phoneToken, tabletToken] = await Promise.all([
+      initDevice(gw1.url, 'device-phone-fast1', userId),
+      initDevice(gw1.url, 'device-tablet-fst1', userId),
+    ]);
+    const { agentToken } = await signIn(acme);
+    const phone = client(gw1.url, { origin: SHOP_ORIGIN });
+    const tablet = client(gw1.url, { origin: SHOP_ORIGIN });
+    const watcher = client(gw2.url, { origin: SHOP_ORIGIN });
+    await Promise.all([phone.auth(phoneToken), tablet.auth(tabletToken), watcher.auth(tabletToken)]);
+    await Promise.all([phone, tablet, watcher].map((c) => c.send({ type: 'resume' })));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const deviceSend = (n: number) =>
+      call(`${gw1.url}/api/widget/messages`, {
+        token: phoneToken,
+        body: { clientMessageId: `phone-${n}-${Date.now()}`, text: `phone says ${n}` },
+      });
+
+    // The thread's first commit: nothing can come before it, so gw1 delivers it on accept.
+    const first = await deviceSend(0);
+    expect(first.status).toBe(201);
+    expect(first.body.position).toBeUndefined();
+    expect(tablet.messages()).toEqual([first.body.message]);
+
+    const sent = [first.body.message];
+    await Promise.all([
+      (async () => {
+        for (let n = 1; n <= 8; n++) sent.push((await deviceSend(n)).body.message);
+      })(),
+      (async () => {
+        for (let n = 1; n <= 8; n++) sent.push(await agentSend(agentToken, contactId, `r${n}`));
+      })(),
+    ]);
+    const inOrder = [...sent].sort((a, b) => (a.cursor < b.cursor ? -1 : 1));
+    for (const device of [phone, tablet, watcher]) {
+      await waitFor(
+        async () => (device.messages().length >= sent.length ? true : undefined),
+        'every message on every device',
+      );
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(device.messages()).toEqual(inOrder);
+    }
+  });
+
   it('an agent resumes a thread of its organization; another organization gets not found (S17)', async () => {
     const userId = `resume-${Date.now()}`;
     const contactId = contactIdOf(acme.applicationId, { kind: 'user', userId });

@@ -3,7 +3,10 @@ import { serveForkedLoad } from '../forked-load';
 import { closeAll, messageIdOf, openLiveSockets } from './live-socket.client';
 
 export interface DeliveryLatencyRequest {
+  /** The gateway the senders post to. */
   url: string;
+  /** The gateway the receiving devices' sockets are open on: `url`, or another process. */
+  receiverUrl: string;
   /** Per user: the sending device's session token, and the other device's (its socket receives). */
   users: { senderToken: string; receiverToken: string }[];
   messagesPerSecond: number;
@@ -51,7 +54,7 @@ async function generate(request: DeliveryLatencyRequest): Promise<DeliveryLatenc
     if (accepted !== undefined) latencies.push(Math.max(0, at - accepted));
   };
   const receivers = await openLiveSockets(
-    request.url,
+    request.receiverUrl,
     request.users.map((u) => u.receiverToken),
     request.users.length,
     request.users.length,

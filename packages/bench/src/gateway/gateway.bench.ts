@@ -154,20 +154,24 @@ export async function runGatewayBenchmarks(
 
     backend = await startBackendServices({ ...options, topicNamespace: namespace });
     namespacedTopics = platformTopics();
-    const gateway = await startServiceChild(require.resolve('./gateway.child'), {
+    const upstream = {
+      IDENTITY_URL: backend.identityUrl,
+      CONTACT_URL: backend.contactUrl,
+      CONVERSATION_URL: backend.conversationUrl,
+    };
+    const gatewayEnv = (instance: string) => ({
       PORT: '0',
       KAFKA_BROKERS: options.kafkaBrokers,
       TOPIC_NAMESPACE: namespace,
       LOG_LEVEL: 'silent',
-      IDENTITY_URL: backend.identityUrl,
-      CONTACT_URL: backend.contactUrl,
-      CONVERSATION_URL: backend.conversationUrl,
-      GATEWAY_INSTANCE_ID: `bench-${options.runId}`,
+      ...upstream,
+      GATEWAY_INSTANCE_ID: `bench-${options.runId}-${instance}`,
       // One loopback address and a few sessions carry the whole load: the limits are not measured.
       GATEWAY_RATE_LIMIT_PER_ADDRESS: '100000000',
       GATEWAY_RATE_LIMIT_PER_TOKEN: '100000000',
       GATEWAY_WS_FRAMES_PER_10S: '100000',
     });
+    const gateway = await startServiceChild(require.resolve('./gateway.child'), gatewayEnv('a'));
     children.push(gateway);
     const booted = residentMemoryOf(gateway.pid);
     log(
@@ -225,24 +229,39 @@ export async function runGatewayBenchmarks(
       compare(gatewayFanOut.p99, rawFanOutFigures.p99),
     );
 
-    for (const rate of options.rates) {
-      const result = await load.delivery({
-        url: gateway.url,
-        users: latencyTokens.map(([senderToken, receiverToken]) => ({
-          senderToken: senderToken as string,
-          receiverToken: receiverToken as string,
-        })),
-        messagesPerSecond: rate,
-        seconds: options.seconds,
-        maxInFlight,
-        drainSeconds: 30,
-        runId: `${options.runId}r${rate}`,
-      });
-      log(
-        `delivery at ${rate}/s offered: ${result.sent} of ${result.offered} sent, ${result.accepted} accepted, ${result.failed} refused${result.firstFailure ? ` (${result.firstFailure})` : ''}, ${result.delivered} delivered; send → 201 p50 ${percentile(result.acceptLatencies, 50).toFixed(0)} ms, p99 ${percentile(result.acceptLatencies, 99).toFixed(0)} ms`,
-      );
-      comparisons.push(...deliveryComparisons(rate, result, rawLatency.get(rate) as RawLatency));
-    }
+    // A second gateway process, started after the memory figures: a device whose socket is on
+    // it gets a message accepted by the first only through Kafka.
+    const otherGateway = await startServiceChild(
+      require.resolve('./gateway.child'),
+      gatewayEnv('b'),
+    );
+    children.push(otherGateway);
+    const placements = [
+      { placement: 'on the same gateway', receiverUrl: gateway.url },
+      { placement: 'on another gateway process', receiverUrl: otherGateway.url },
+    ];
+    for (const rate of options.rates)
+      for (const { placement, receiverUrl } of placements) {
+        const result = await load.delivery({
+          url: gateway.url,
+          receiverUrl,
+          users: latencyTokens.map(([senderToken, receiverToken]) => ({
+            senderToken: senderToken as string,
+            receiverToken: receiverToken as string,
+          })),
+          messagesPerSecond: rate,
+          seconds: options.seconds,
+          maxInFlight,
+          drainSeconds: 30,
+          runId: `${options.runId}r${rate}${receiverUrl === gateway.url ? 's' : 'o'}`,
+        });
+        log(
+          `delivery at ${rate}/s offered, receiver ${placement}: ${result.sent} of ${result.offered} sent, ${result.accepted} accepted, ${result.failed} refused${result.firstFailure ? ` (${result.firstFailure})` : ''}, ${result.delivered} delivered; send → 201 p50 ${percentile(result.acceptLatencies, 50).toFixed(0)} ms, p99 ${percentile(result.acceptLatencies, 99).toFixed(0)} ms`,
+        );
+        comparisons.push(
+          ...deliveryComparisons(rate, result, rawLatency.get(rate) as RawLatency, placement),
+        );
+      }
     const end = residentMemoryOf(gateway.pid);
     log(
       `gateway RSS at the end ${mib(end.rssKiB).toFixed(0)} MiB, peak ${mib(end.peakKiB).toFixed(0)} MiB`,

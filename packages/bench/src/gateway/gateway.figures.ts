@@ -67,17 +67,19 @@ export function deliveryComparisons(
   rate: number,
   result: DeliveryLatencyResult,
   raw: RawLatency,
+  /** Where the receiving device's socket is, e.g. "on the same gateway". */
+  placement: string,
 ): Comparison[] {
   if (result.latencies.length === 0) throw new Error(`no message was delivered at ${rate}/s`);
   const achieved = result.accepted / (result.sendingMs / 1000);
   const lost = result.accepted - result.delivered;
   const target = deliveryTargetMs(raw.p99.value);
   const p99 = percentile(result.latencies, 99);
-  const label = `gateway: widget message accept → other device's socket (offered ${count(rate)}/s, achieved ${achieved.toFixed(0)}/s)`;
+  const label = `gateway: widget message accept → other device's socket ${placement} (offered ${count(rate)}/s, achieved ${achieved.toFixed(0)}/s)`;
   return [
     compare(
       {
-        name: `gateway: widget messages accepted (offered ${count(rate)}/s; ${count(result.accepted)} accepted, ${count(result.failed)} refused, ${count(lost)} not delivered)`,
+        name: `gateway: widget messages accepted, receiver ${placement} (offered ${count(rate)}/s; ${count(result.accepted)} accepted, ${count(result.failed)} refused, ${count(lost)} not delivered)`,
         value: achieved,
         unit: 'messages/s',
       },

@@ -58,16 +58,24 @@ describe('gateway figures', () => {
 
   it('given 1,000 accepted in 10 s with p99 40 ms over raw 10 ms, then 100/s and the target missed', () => {
     const latencies = Array.from({ length: 1_000 }, (_, i) => (i < 985 ? 5 : 40));
-    const [rate, p50, p99] = deliveryComparisons(1_000, delivery(latencies), raw);
+    const [rate, p50, p99] = deliveryComparisons(
+      1_000,
+      delivery(latencies),
+      raw,
+      'on another gateway process',
+    );
     expect(rate!.product.value).toBe(100);
     expect(rate!.product.name).toContain('offered 1,000/s');
     expect(p50!.product.value).toBe(5);
     expect(p99!.product.value).toBe(40);
     expect(p99!.ratio).toBe(4);
     expect(p99!.product.name).toContain('30.0 ms: missed');
+    expect(p99!.product.name).toContain('on another gateway process');
   });
 
   it('given messages accepted but none delivered, then it refuses to report a latency', () => {
-    expect(() => deliveryComparisons(100, delivery([], 10), raw)).toThrow('no message');
+    expect(() => deliveryComparisons(100, delivery([], 10), raw, 'on the same gateway')).toThrow(
+      'no message',
+    );
   });
 });

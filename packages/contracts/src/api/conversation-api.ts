@@ -23,7 +23,8 @@ export const ClientMessageId = z
   .regex(/^[A-Za-z0-9_-]{8,128}$/, 'must be 8-128 of A-Z a-z 0-9 _ -');
 
 /**
- * `POST /internal/threads/messages`: 201 with `SentMessage` (200 with the original when a retry).
+ * `POST /internal/threads/messages`: 201 with `AcceptedSentMessage` (200 with the original when a
+ * retry).
  * 409 `THREAD_MERGED` (with `mergedInto`) when the contact was a visitor whose conversation has
  * joined a user's thread (S12); 409 `CLIENT_MESSAGE_ID_CONFLICT` when another author used the id.
  */
@@ -69,6 +70,23 @@ export const SentMessage = z.object({
   duplicate: z.boolean(),
 });
 export type SentMessage = z.infer<typeof SentMessage>;
+
+/**
+ * Where a new message's commit sits in its thread's stream: the versions before and after it.
+ * A gateway that has already delivered the thread up to `fromVersion` delivers the message to its
+ * own sockets at once instead of waiting for Kafka's copy, without breaking the thread's order.
+ */
+export const ThreadCommitPosition = z.object({
+  fromVersion: z.number().int().min(0),
+  toVersion: z.number().int().positive(),
+});
+export type ThreadCommitPosition = z.infer<typeof ThreadCommitPosition>;
+
+/** The internal answer to a send: `SentMessage`, and for a new message its commit's position. */
+export const AcceptedSentMessage = SentMessage.extend({
+  position: ThreadCommitPosition.optional(),
+});
+export type AcceptedSentMessage = z.infer<typeof AcceptedSentMessage>;
 
 /**
  * `GET /internal/threads/:applicationId/:contactId/messages?before=&after=&limit=`: `before`

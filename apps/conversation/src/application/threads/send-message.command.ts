@@ -1,8 +1,8 @@
 import { Command } from '@nestjs/cqrs';
-import type { SentMessage } from '@threadline/contracts';
+import type { AcceptedSentMessage } from '@threadline/contracts';
 import type { Sender } from '../../domain';
 
-export class SendMessageCommand extends Command<SentMessage> {
+export class SendMessageCommand extends Command<AcceptedSentMessage> {
   constructor(
     readonly applicationId: string,
     readonly contactId: string,

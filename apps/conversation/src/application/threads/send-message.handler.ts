@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { threadStreamId, type SentMessage } from '@threadline/contracts';
+import { threadStreamId, type AcceptedSentMessage } from '@threadline/contracts';
 import { randomUUID } from 'node:crypto';
 import {
   ClientMessageIdConflictError,
@@ -39,7 +39,7 @@ export class SendMessageHandler implements ICommandHandler<SendMessageCommand> {
     @Inject(MESSAGE_IDS) private readonly newMessageId: MessageIds,
   ) {}
 
-  async execute(command: SendMessageCommand): Promise<SentMessage> {
+  async execute(command: SendMessageCommand): Promise<AcceptedSentMessage> {
     const streamId = threadStreamId(command.contactId);
     const send: SendMessage = {
       kind: 'send',
@@ -56,27 +56,37 @@ export class SendMessageHandler implements ICommandHandler<SendMessageCommand> {
       correlationId: command.correlationId,
       causationId: randomUUID(),
     };
-    const { value } = await this.threads.update<Decision>(streamId, metadata, (thread) => {
-      // Another application's thread is no thread at all (S17), even to a retried clientMessageId:
-      // checked before the retry lookup, so a 409 never tells that an id exists there.
-      const { state } = thread;
-      if (state.status !== 'none' && state.applicationId !== send.applicationId) {
-        throw new ThreadNotFoundError(send.contactId);
-      }
-      const earlier = findByClientMessageId(thread.state, send.clientMessageId);
-      if (earlier) {
-        if (earlier.authorKey !== authorKeyOf(send.sender)) {
-          throw new ClientMessageIdConflictError(send.clientMessageId);
+    const { value, appended } = await this.threads.update<Decision>(
+      streamId,
+      metadata,
+      (thread) => {
+        // Another application's thread is no thread at all (S17), even to a retried clientMessageId:
+        // checked before the retry lookup, so a 409 never tells that an id exists there.
+        const { state } = thread;
+        if (state.status !== 'none' && state.applicationId !== send.applicationId) {
+          throw new ThreadNotFoundError(send.contactId);
         }
-        return { duplicate: earlier };
-      }
-      const sent = thread.execute(send).find((e) => e.type === 'MessageSent');
-      if (!sent) throw new Error('a new message decided no MessageSent');
-      return { sent: sent.message };
-    });
+        const earlier = findByClientMessageId(thread.state, send.clientMessageId);
+        if (earlier) {
+          if (earlier.authorKey !== authorKeyOf(send.sender)) {
+            throw new ClientMessageIdConflictError(send.clientMessageId);
+          }
+          return { duplicate: earlier };
+        }
+        const sent = thread.execute(send).find((e) => e.type === 'MessageSent');
+        if (!sent) throw new Error('a new message decided no MessageSent');
+        return { sent: sent.message };
+      },
+    );
     if ('sent' in value) {
       this.history.remember(streamId, [value.sent]);
-      return { message: threadMessageView(value.sent), duplicate: false };
+      return {
+        message: threadMessageView(value.sent),
+        duplicate: false,
+        ...(appended && {
+          position: { fromVersion: appended.fromVersion, toVersion: appended.toVersion },
+        }),
+      };
     }
     const { version, messageId } = value.duplicate;
     const original = await this.history.messageAt(streamId, version, messageId);

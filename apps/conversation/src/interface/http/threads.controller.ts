@@ -18,7 +18,7 @@ import {
   SendMessageBody,
   ThreadListQuery,
   ThreadPageQuery,
-  type SentMessage,
+  type AcceptedSentMessage,
   type ThreadList,
   type ThreadPage,
   type ThreadSummary,
@@ -45,13 +45,16 @@ export class ThreadsController {
     private readonly queries: QueryBus,
   ) {}
 
-  /** 201 for a new message, 200 with the original for a retried `clientMessageId`. */
+  /**
+   * 201 for a new message, with its commit's position for the gateway's live delivery; 200 with
+   * the original for a retried `clientMessageId`.
+   */
   @Post('messages')
   async send(
     @Body(new ZodValidationPipe(SendMessageBody)) body: SendMessageBody,
     @Res({ passthrough: true }) response: { status(code: number): unknown },
     @Headers('x-correlation-id') correlationId?: string,
-  ): Promise<SentMessage> {
+  ): Promise<AcceptedSentMessage> {
     const sent = await this.commands.execute(
       new SendMessageCommand(
         body.applicationId,

@@ -1,11 +1,18 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { KnownEvent, ServerFrame } from '@threadline/contracts';
+import {
+  contactIdOfThread,
+  type KnownEvent,
+  type ServerFrame,
+  type ThreadCommitPosition,
+  type ThreadMessage,
+} from '@threadline/contracts';
 import { ConversationClient } from '../../infrastructure/upstream/conversation.client';
 import { ApplicationDirectory } from '../tenancy/application-directory.service';
 import { RecentMessages } from './recent-messages';
 import { SocketDelivery, type MessageFrame } from './socket-delivery';
 import { SocketRegistry, type RegisteredSocket } from './socket-registry';
 import { threadMessagesOf } from './thread-message.mapper';
+import { ThreadVersions } from './thread-versions';
 
 /** A live socket as the hub sees it; the WebSocket server implements it. */
 export interface LiveSocket extends RegisteredSocket {
@@ -35,26 +42,61 @@ export class LiveHub {
   readonly sockets = new SocketRegistry<LiveSocket>();
   private readonly logger = new Logger('LiveHub');
   private readonly recent = new RecentMessages();
+  private readonly versions = new ThreadVersions();
 
   constructor(
     private readonly directory: ApplicationDirectory,
     private readonly conversation: ConversationClient,
   ) {}
 
+  /** An event of `conversation.events`, as Kafka brings it (each stream's events in order). */
   async publish(event: KnownEvent): Promise<void> {
+    const contactId = contactIdOfThread(event.streamId);
+    if (!contactId) return;
+    const applicationId = event.tenantId;
     const thread = threadMessagesOf(event);
-    if (!thread) return;
-    const { applicationId, contactId } = thread;
-    this.recent.add(applicationId, contactId, thread.messages);
+    if (thread) {
+      this.recent.add(applicationId, contactId, thread.messages);
+      const organization =
+        this.sockets.size > 0 ? await this.organizationOf(applicationId) : undefined;
+      this.deliver(applicationId, contactId, thread.messages, organization);
+    }
+    this.versions.advance(applicationId, contactId, event.streamVersion);
+  }
+
+  /**
+   * A message this process just saw accepted: its sockets get it now when the thread has been
+   * delivered here up to the commit before it; otherwise Kafka's copy brings it, in order.
+   */
+  async accepted(
+    applicationId: string,
+    contactId: string,
+    message: ThreadMessage,
+    position: ThreadCommitPosition,
+  ): Promise<void> {
+    // Looked up first: between the claim and the sends nothing may interleave.
+    const organization =
+      this.sockets.size > 0 ? await this.organizationOf(applicationId) : undefined;
+    if (!this.versions.claim(applicationId, contactId, position.fromVersion, position.toVersion))
+      return;
+    this.recent.add(applicationId, contactId, [message]);
+    this.deliver(applicationId, contactId, [message], organization);
+  }
+
+  private deliver(
+    applicationId: string,
+    contactId: string,
+    messages: readonly ThreadMessage[],
+    organization: string | undefined,
+  ): void {
     if (this.sockets.size === 0) return;
-    const frames: MessageFrame[] = thread.messages.map((message) => ({
+    const frames: MessageFrame[] = messages.map((message) => ({
       type: 'message',
       applicationId,
       contactId,
       message,
     }));
     const recipients = this.sockets.devicesOf(applicationId, contactId);
-    const organization = await this.organizationOf(applicationId);
     if (organization) recipients.push(...this.sockets.agentsOf(organization));
     for (const socket of recipients) {
       for (const frame of frames) socket.delivery.live(frame);

@@ -21,7 +21,10 @@ export class RecentMessages {
     const k = key(applicationId, contactId);
     const previous = this.threads.get(k);
     this.threads.delete(k);
-    const kept = [...(previous?.messages ?? []), ...messages].slice(-this.perThread);
+    // A message delivered on accept comes again from Kafka: it is kept once.
+    const known = new Set(previous?.messages.map((m) => m.messageId));
+    const fresh = messages.filter((m) => !known.has(m.messageId));
+    const kept = [...(previous?.messages ?? []), ...fresh].slice(-this.perThread);
     this.threads.set(k, { at: this.now(), messages: kept });
     while (this.threads.size > this.maxThreads) {
       const oldest = this.threads.keys().next().value;

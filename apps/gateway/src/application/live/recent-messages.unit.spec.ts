@@ -25,6 +25,13 @@ describe('recent live messages', () => {
     expect(recent.after('app', 'c3', undefined)).toEqual([]);
   });
 
+  it('keeps a message that comes twice (on accept, then from Kafka) once', () => {
+    const recent = new RecentMessages(3, 10, 60_000, () => 0);
+    recent.add('app', 'c1', [m(1)]);
+    recent.add('app', 'c1', [m(1), m(2)]);
+    expect(recent.after('app', 'c1', undefined).map((x) => x.messageId)).toEqual(['m1', 'm2']);
+  });
+
   it('forgets threads past their time, and the least recent thread past the bound', () => {
     let now = 0;
     const recent = new RecentMessages(5, 2, 1_000, () => now);

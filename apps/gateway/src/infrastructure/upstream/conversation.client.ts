@@ -1,5 +1,5 @@
 import {
-  SentMessage,
+  AcceptedSentMessage,
   ThreadList,
   ThreadPage,
   type ThreadListQuery,
@@ -18,14 +18,14 @@ export interface PageRequest {
 export class ConversationClient {
   constructor(private readonly http: UpstreamClient) {}
 
-  /** 201 for a new message, 200 for a retried `clientMessageId`. */
+  /** 201 for a new message, with its commit's position; 200 for a retried `clientMessageId`. */
   async send(body: SendMessageBody, correlationId: string) {
     const answer = await this.http.request({
       method: 'POST',
       path: '/internal/threads/messages',
       body,
       headers: { 'x-correlation-id': correlationId },
-      schema: SentMessage,
+      schema: AcceptedSentMessage,
     });
     return { status: answer.status === 200 ? 200 : 201, sent: answer.body };
   }

@@ -53,6 +53,7 @@ import type {
   ThreadListInput,
 } from '../request-types';
 import { GatewayExceptionFilter } from '../gateway-exception.filter';
+import { MessageSending } from '../../../application/live/message-sending.service';
 
 interface StatusResponse {
   status(code: number): unknown;
@@ -78,6 +79,7 @@ export class AgentController {
     private readonly identity: IdentityClient,
     private readonly contacts: ContactClient,
     private readonly conversation: ConversationClient,
+    private readonly sending: MessageSending,
   ) {}
 
   @Post('sign-in')
@@ -204,7 +206,7 @@ export class AgentController {
     @Res({ passthrough: true }) response: StatusResponse,
     @CorrelationId() correlationId: string,
   ): Promise<SentMessage> {
-    const { status, sent } = await this.conversation.send(
+    const { status, sent } = await this.sending.send(
       {
         applicationId: app,
         contactId,

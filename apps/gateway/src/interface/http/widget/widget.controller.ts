@@ -51,6 +51,7 @@ import type {
   UserDataInput,
 } from '../request-types';
 import { GatewayExceptionFilter } from '../gateway-exception.filter';
+import { MessageSending } from '../../../application/live/message-sending.service';
 
 interface StatusResponse {
   status(code: number): unknown;
@@ -76,6 +77,7 @@ export class WidgetController {
     private readonly origins: WidgetOrigins,
     private readonly conversation: ConversationClient,
     private readonly contacts: ContactClient,
+    private readonly sending: MessageSending,
   ) {}
 
   @Post('init')
@@ -153,7 +155,7 @@ export class WidgetController {
     @CorrelationId() correlationId: string,
   ): Promise<SentMessage> {
     const { applicationId, contactId, deviceId } = session(principal);
-    const { status, sent } = await this.conversation.send(
+    const { status, sent } = await this.sending.send(
       {
         applicationId,
         contactId,
