@@ -1,5 +1,6 @@
 import { contactIdOf } from '@threadline/contracts';
-import { uniqueName } from '@threadline/testing';
+import { endpointsFromEnv, uniqueName } from '@threadline/testing';
+import mongoose from 'mongoose';
 import {
   eventsOf,
   eventually,
@@ -227,5 +228,124 @@ describe('CSV import (S10, S9c) on the real broker and store', () => {
     } finally {
       await small.stop();
     }
+  });
+
+  describe('the ledger on the store: one document per contact', () => {
+    const connections: mongoose.Connection[] = [];
+    const connect = async (dbName: string) => {
+      const connection = await mongoose
+        .createConnection(endpointsFromEnv().mongodbUri, { dbName, retryWrites: false })
+        .asPromise();
+      connections.push(connection);
+      return connection;
+    };
+    const ledgerIds = async (connection: mongoose.Connection, importId: string) =>
+      (await connection.collection('contact_import_ledger').find({ importId }).toArray())
+        .map((doc) => String(doc._id))
+        .sort();
+    const post = async (url: string, body: string) =>
+      (await (
+        await fetch(url, { method: 'POST', headers: { 'content-type': 'text/csv' }, body })
+      ).json()) as Json;
+
+    afterAll(async () => {
+      for (const connection of connections) await connection.close();
+    });
+
+    it('imports 3,000 rows once, then records only the 150 that changed', async () => {
+      const bigApp = uniqueName('app');
+      const big = `${service.url}/internal/contacts/${bigApp}`;
+      const csv = (renamedEvery: number) =>
+        [
+          'user_id,email,name,plan',
+          ...Array.from({ length: 3_000 }, (_, i) => {
+            const name = renamedEvery > 0 && i % renamedEvery === 0 ? `Renamed ${i}` : `Name ${i}`;
+            return `big-${i},big${i}@example.com,${name},free`;
+          }),
+          '',
+        ].join('\n');
+
+      const first = await post(`${big}/imports`, csv(0));
+      expect(first).toMatchObject({ state: 'done', rowsRead: 3_000, rowsImported: 3_000 });
+      const again = await post(`${big}/imports`, csv(0));
+      expect(again).toMatchObject({ state: 'done', rowsImported: 0, rowsUnchanged: 3_000 });
+      const changed = await post(`${big}/imports`, csv(20));
+      expect(changed).toMatchObject({ state: 'done', rowsImported: 150, rowsUnchanged: 2_850 });
+
+      const db = await connect(service.env.MONGODB_DATABASE as string);
+      expect(await ledgerIds(db, again.importId)).toEqual([]);
+      expect(await ledgerIds(db, first.importId)).toHaveLength(2_850);
+      expect(await ledgerIds(db, changed.importId)).toHaveLength(150);
+      const renamed = contactIdOf(bigApp, { kind: 'user', userId: 'big-40' });
+      await eventually(async () => {
+        const answer = await getJson(`${big}/${renamed}`);
+        return answer.body.name === 'Renamed 40' ? answer.body : undefined;
+      }, 'a renamed contact');
+    });
+
+    it('at start, forgets the unfinished batches of an interrupted import, marks it failed and drops the replaced collections', async () => {
+      const db = await connect(`${service.env.MONGODB_DATABASE}_restart`);
+      const appId = uniqueName('app');
+      const importId = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
+      const [kept, unfinished, other] = ['r-1', 'r-2', 'r-3'].map((userId) =>
+        contactIdOf(appId, { kind: 'user', userId }),
+      ) as [string, string, string];
+      const replaced = [
+        'contact_import_rows',
+        'contact_import_contacts',
+        'contact_import_claims_0190a1b2',
+      ];
+      for (const name of replaced) await db.collection(name).insertOne({ seeded: true });
+      await db.collection('contact_imports').insertOne({
+        _id: importId as never,
+        applicationId: appId,
+        state: 'running',
+        rowsRead: 3,
+        rowsImported: 1,
+        rowsUnchanged: 0,
+        errors: [],
+        errorCount: 0,
+        bytesRead: 60,
+        batchesWritten: 1,
+        startedAt: '2026-11-23T10:00:00.000Z',
+        finishedAt: null,
+      });
+      await db.collection('contact_import_ledger').insertMany([
+        { _id: kept as never, hash: 'old', importId, batch: 1 },
+        { _id: unfinished as never, hash: 'old', importId, batch: 2 },
+        { _id: other as never, hash: 'old', importId: 'another-import', batch: 2 },
+      ]);
+
+      const restarted = await startContactService({
+        env: {
+          ...service.env,
+          MONGODB_DATABASE: db.name,
+          PROJECTION_GROUP_PREFIX: uniqueName('test-contact-restart'),
+        },
+        topics: service.topics,
+      });
+      try {
+        const imports = `${restarted.url}/internal/contacts/${appId}/imports`;
+        expect((await getJson(`${imports}/${importId}`)).body).toMatchObject({
+          state: 'failed',
+          failure: expect.stringMatching(/^interrupted/),
+          finishedAt: expect.any(String),
+        });
+        expect(await ledgerIds(db, importId)).toEqual([kept]);
+        expect(await ledgerIds(db, 'another-import')).toEqual([other]);
+        const names = (await db.listCollections()).map((collection) => collection.name);
+        expect(names.filter((name) => replaced.includes(name))).toEqual([]);
+
+        // The forgotten contact is new again; the kept one has other content on file: changed.
+        const file = 'user_id,name\nr-1,One\nr-2,Two\n';
+        const reimport = await post(imports, file);
+        expect(reimport).toMatchObject({ state: 'done', rowsImported: 2, rowsUnchanged: 0 });
+        expect(await ledgerIds(db, reimport.importId)).toEqual([kept, unfinished].sort());
+        expect(await post(imports, file)).toMatchObject({ rowsImported: 0, rowsUnchanged: 2 });
+      } finally {
+        await restarted.stop();
+        await db.dropDatabase();
+      }
+    });
   });
 });

@@ -8,19 +8,15 @@ export interface LedgerRow {
 }
 
 /**
- * The write side's memory of imported rows (S10), so a re-import records nothing new: rows whose
- * contact already has exactly this content on file are unchanged. Insert-only in the common case,
- * the only write FerretDB does fast, and never a read per row.
+ * The write side's memory of imported rows (S10): the content last imported for each contact, so
+ * a re-import records nothing new. One insert per new contact, the only write FerretDB does fast,
+ * nothing for an unchanged one, and never a read per row.
  */
 export interface ImportLedger {
   /**
-   * Claims contacts for one import, in order: false for a contact an earlier row of the same file
-   * already claimed (a contact appears once per file).
+   * For each row, whether it is new or changed (true) or unchanged (false); records the former.
+   * The rows name distinct contacts (the import claims each contact once).
    */
-  claim(importId: string, contactIds: readonly string[]): Promise<boolean[]>;
-  /** Drops an import's claims once it ended. */
-  release(importId: string): Promise<void>;
-  /** For each row, whether it is new or changed (true) or unchanged (false); records the former. */
   admit(importId: string, batch: number, rows: readonly LedgerRow[]): Promise<boolean[]>;
   /** Forgets what `admit` recorded for batches from `fromBatch` on, whose events were never written. */
   forget(importId: string, fromBatch: number): Promise<void>;

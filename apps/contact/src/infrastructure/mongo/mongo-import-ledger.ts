@@ -1,116 +1,101 @@
 import type { mongo } from 'mongoose';
 import type { ImportLedger, LedgerRow } from '../../application/import';
-import { chunked, insertAllNew } from './duplicate-keys';
+import { insertAllNew } from './duplicate-keys';
 
-/** One row content on file for a contact: `_id` is `<contactId>:<hash>`. */
-interface LedgerRowDocument {
+/** The content last imported for a contact: `_id` is the contact id. */
+interface LedgerDocument {
   _id: string;
-  contactId: string;
+  hash: string;
   importId: string;
   batch: number;
   [key: string]: unknown;
 }
 
-/** A contact some import named: `_id` is the contact id. */
-interface LedgerContactDocument {
-  _id: string;
-  [key: string]: unknown;
+export const LEDGER_COLLECTION = 'contact_import_ledger';
+/**
+ * The ledger's former layout (a row collection, a contact collection, and claims per running
+ * import), replaced by `contact_import_ledger` and claims in memory: dropped at start. A contact
+ * they knew is recorded again by its next import, which the projection applies idempotently.
+ */
+const REPLACED_COLLECTIONS = ['contact_import_rows', 'contact_import_contacts'];
+const REPLACED_CLAIMS_PREFIX = 'contact_import_claims_';
+/** Each update of a changed contact costs FerretDB about a millisecond: a few overlap. */
+const UPDATES_IN_FLIGHT = 8;
+const NAMESPACE_NOT_FOUND = 26;
+
+/** Runs `work` on every item, at most `limit` at a time; the first failure stops the rest. */
+async function eachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (!failed && next < items.length) {
+      await work(items[next++] as T).catch((error: unknown) => {
+        failed = true;
+        throw error;
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
-export const LEDGER_ROWS_COLLECTION = 'contact_import_rows';
-/** One collection per running import, dropped whole when it ends: a drop costs nothing to scan. */
-const CLAIMS_PREFIX = 'contact_import_claims_';
-export const LEDGER_CONTACTS_COLLECTION = 'contact_import_contacts';
-
 /**
- * The import ledger on the store, built from inserts, since FerretDB answers every filtered read or
- * update with a scan: an unchanged row is a duplicate `_id` in `contact_import_rows`, found
- * without reading. A contact already in `contact_import_contacts` whose row is new has changed:
- * its older contents are dropped, so importing the old file again changes it back.
+ * The import ledger on the store, one document per contact, built for FerretDB, where inserts are
+ * the only fast write and only equality on an indexed field avoids a scan: a batch is one unordered
+ * insert, and a contact already on file costs an update by `_id` that matches only if its content
+ * changed (so an unchanged row writes nothing, and the old file imported again changes it back).
  */
 export class MongoImportLedger implements ImportLedger {
   constructor(private readonly db: () => mongo.Db) {}
 
-  private get rows(): mongo.Collection<LedgerRowDocument> {
-    return this.db().collection<LedgerRowDocument>(LEDGER_ROWS_COLLECTION);
+  private get ledger(): mongo.Collection<LedgerDocument> {
+    return this.db().collection<LedgerDocument>(LEDGER_COLLECTION);
   }
 
-  private get contacts(): mongo.Collection<LedgerContactDocument> {
-    return this.db().collection<LedgerContactDocument>(LEDGER_CONTACTS_COLLECTION);
-  }
-
-  /**
-   * For MongoDB, where it serves the delete of a changed contact's older rows; FerretDB scans
-   * regardless. `forget` runs only after a failure, so it goes without one.
-   */
+  /** The `importId` index serves `forget` on MongoDB; FerretDB scans regardless. */
   async init(): Promise<void> {
-    await this.rows.createIndex({ contactId: 1 });
+    await this.dropReplaced();
+    await this.ledger.createIndex({ importId: 1 });
   }
 
-  private claims(importId: string): mongo.Collection<LedgerContactDocument> {
-    return this.db().collection<LedgerContactDocument>(
-      `${CLAIMS_PREFIX}${importId.replaceAll('-', '')}`,
-    );
-  }
-
-  async claim(importId: string, contactIds: readonly string[]): Promise<boolean[]> {
-    const firstInBatch = contactIds.map((id, index) => contactIds.indexOf(id) === index);
-    const unique = contactIds.filter((_, index) => firstInBatch[index]);
-    const taken = new Set(
-      (
-        await insertAllNew(
-          this.claims(importId),
-          unique.map((_id) => ({ _id })),
-        )
-      ).map((index) => unique[index]),
-    );
-    return contactIds.map((id, index) => (firstInBatch[index] ?? false) && !taken.has(id));
-  }
-
-  async release(importId: string): Promise<void> {
-    await this.claims(importId)
-      .drop()
-      .catch(() => undefined);
+  private async dropReplaced(): Promise<void> {
+    const names = (await this.db().listCollections({}, { nameOnly: true }).toArray())
+      .map((collection) => collection.name)
+      .filter(
+        (name) => REPLACED_COLLECTIONS.includes(name) || name.startsWith(REPLACED_CLAIMS_PREFIX),
+      );
+    for (const name of names) {
+      // Another instance starting beside this one may have dropped it first.
+      await this.db()
+        .collection(name)
+        .drop()
+        .catch((error: unknown) => {
+          if ((error as { code?: unknown }).code !== NAMESPACE_NOT_FOUND) throw error;
+        });
+    }
   }
 
   async admit(importId: string, batch: number, rows: readonly LedgerRow[]): Promise<boolean[]> {
-    const rowId = (row: LedgerRow) => `${row.contactId}:${row.hash}`;
-    const unchanged = new Set(
-      await insertAllNew(
-        this.rows,
-        rows.map((row) => ({ _id: rowId(row), contactId: row.contactId, importId, batch })),
-      ),
+    const taken = await insertAllNew(
+      this.ledger,
+      rows.map((row) => ({ _id: row.contactId, hash: row.hash, importId, batch })),
     );
-    const admitted = rows.map((_, index) => !unchanged.has(index));
-    const fresh = rows.filter((_, index) => admitted[index]);
-    // The last row of a contact in this batch is the content on file from now on.
-    const latest = new Map(fresh.map((row) => [row.contactId, rowId(row)]));
-    const named = [...latest.keys()];
-    const namedBefore = new Set(
-      (
-        await insertAllNew(
-          this.contacts,
-          named.map((contactId) => ({ _id: contactId })),
-        )
-      ).map((index) => named[index] as string),
-    );
-    const repeated = new Set(
-      fresh.map((row) => row.contactId).filter((id, i, all) => all.indexOf(id) !== i),
-    );
-    const superseded = [...latest.entries()].filter(
-      ([contactId]) => namedBefore.has(contactId) || repeated.has(contactId),
-    );
-    for (const group of chunked(superseded, 8)) {
-      await Promise.all(
-        group.map(([contactId, current]) =>
-          this.rows.deleteMany({ contactId, _id: { $ne: current } }),
-        ),
+    const admitted = rows.map(() => true);
+    await eachLimited(taken, UPDATES_IN_FLIGHT, async (index) => {
+      const row = rows[index] as LedgerRow;
+      const result = await this.ledger.updateOne(
+        { _id: row.contactId, hash: { $ne: row.hash } },
+        { $set: { hash: row.hash, importId, batch } },
       );
-    }
+      admitted[index] = result.modifiedCount === 1;
+    });
     return admitted;
   }
 
   async forget(importId: string, fromBatch: number): Promise<void> {
-    await this.rows.deleteMany({ importId, batch: { $gte: fromBatch } });
+    await this.ledger.deleteMany({ importId, batch: { $gte: fromBatch } });
   }
 }
