@@ -1,11 +1,6 @@
-import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { ContactModule, loadContactConfig } from '@threadline/contact';
-import { ConversationModule, loadConversationConfig } from '@threadline/conversation';
-import { IdentityModule, loadIdentityConfig } from '@threadline/identity';
 import mongoose from 'mongoose';
+import { startServiceChild, type ServiceChild } from './service-child';
 
 export interface BackendServices {
   identityUrl: string;
@@ -23,16 +18,10 @@ export interface BackendOptions {
   topicNamespace: string;
 }
 
-async function listen(rootModule: unknown): Promise<{ app: INestApplication; url: string }> {
-  const app = await NestFactory.create(rootModule as never, { logger: false });
-  await app.listen(0, '127.0.0.1');
-  return { app, url: (await app.getUrl()).replace('[::1]', '127.0.0.1') };
-}
-
 /**
- * Identity, contact and conversation in this process, each with a database and consumer groups
- * of its own on a topic namespace of the run (as the e2e harness boots them): the gateway under
- * measurement calls them like production.
+ * Identity, contact and conversation, each in a process of its own as `npm start` runs them, with a
+ * database and consumer groups of its own on a topic namespace of the run: the gateway under
+ * measurement calls them like production, and no service's event loop waits on another's.
  */
 export async function startBackendServices(options: BackendOptions): Promise<BackendServices> {
   const envOf = (service: string): NodeJS.ProcessEnv => ({
@@ -46,9 +35,9 @@ export async function startBackendServices(options: BackendOptions): Promise<Bac
   const databases = ['identity', 'contact', 'conversation'].map(
     (service) => envOf(service).MONGODB_DATABASE as string,
   );
-  const started: INestApplication[] = [];
+  const started: ServiceChild[] = [];
   const close = async () => {
-    for (const app of started.reverse()) await app.close().catch(() => undefined);
+    for (const child of started.reverse()) await child.stop().catch(() => undefined);
     const connection = await mongoose
       .createConnection(options.mongodbUri, { retryWrites: false })
       .asPromise();
@@ -63,30 +52,26 @@ export async function startBackendServices(options: BackendOptions): Promise<Bac
       await connection.close();
     }
   };
+  const start = async (service: string, env: NodeJS.ProcessEnv = {}) => {
+    const child = await startServiceChild(require.resolve('./backend-service.child'), {
+      ...envOf(service),
+      ...env,
+      BENCH_SERVICE: service,
+    });
+    started.push(child);
+    return child.url;
+  };
   try {
-    const identity = await listen(
-      IdentityModule.forRoot(
-        loadIdentityConfig({
-          ...envOf('identity'),
-          IDENTITY_MASTER_KEY: randomBytes(32).toString('hex'),
-          IDENTITY_HASH_PEPPER: randomBytes(32).toString('hex'),
-          IDENTITY_SESSION_KEY: `bench:${randomBytes(24).toString('hex')}`,
-        }),
-      ),
-    );
-    started.push(identity.app);
-    const contact = await listen(ContactModule.forRoot(loadContactConfig(envOf('contact'))));
-    started.push(contact.app);
-    const conversation = await listen(
-      ConversationModule.forRoot(loadConversationConfig(envOf('conversation'))),
-    );
-    started.push(conversation.app);
-    return {
-      identityUrl: identity.url,
-      contactUrl: contact.url,
-      conversationUrl: conversation.url,
-      close,
-    };
+    const identityUrl = await start('identity', {
+      IDENTITY_MASTER_KEY: randomBytes(32).toString('hex'),
+      IDENTITY_HASH_PEPPER: randomBytes(32).toString('hex'),
+      IDENTITY_SESSION_KEY: `bench:${randomBytes(24).toString('hex')}`,
+    });
+    const [contactUrl, conversationUrl] = await Promise.all([
+      start('contact'),
+      start('conversation'),
+    ]);
+    return { identityUrl, contactUrl, conversationUrl, close };
   } catch (error) {
     await close();
     throw error;

@@ -23,7 +23,7 @@ export interface FanOutResult {
   opened: number;
   failed: number;
   firstFailure?: string;
-  /** Per round: from the send's 2xx answer to the last socket's receipt, ms. */
+  /** Per round: from the send (the POST leaving this process) to the last socket's receipt, ms. */
   lastReceipt: number[];
 }
 
@@ -36,8 +36,9 @@ interface Round {
 
 /**
  * Runs in a child process (`fork`): `sockets` open sockets, then `rounds` messages one after
- * another, each timed from its accept (the sender's 2xx answer) to the moment the last socket
- * has it. Frames may reach sockets before the answer reaches the sender; those count as 0 ms.
+ * another, each timed from its send (the POST leaving this process) to the moment the last socket
+ * has it. Timed from the send, not the answer: a server may push to the sockets before it answers
+ * the sender (the gateway does, for sockets on the process that accepted the message).
  */
 async function generate(request: FanOutRequest): Promise<FanOutResult> {
   let round: Round | undefined;
@@ -66,6 +67,7 @@ async function generate(request: FanOutRequest): Promise<FanOutResult> {
     }
     const lastReceipt: number[] = [];
     for (let r = 0; r < request.warmUpRounds + request.rounds; r++) {
+      const sentAt = performance.now();
       const response = await fetch(`${request.url}${request.sendPath}`, {
         method: 'POST',
         headers: {
@@ -104,8 +106,7 @@ async function generate(request: FanOutRequest): Promise<FanOutResult> {
         };
         if (round.remaining <= 0) round.done();
       });
-      if (r >= request.warmUpRounds)
-        lastReceipt.push(Math.max(0, (round as Round).lastAt - acceptedAt));
+      if (r >= request.warmUpRounds) lastReceipt.push((round as Round).lastAt - sentAt);
       round = undefined;
     }
     return { opened: opened.sockets.length, failed: 0, lastReceipt };

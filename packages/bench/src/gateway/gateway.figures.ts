@@ -45,7 +45,7 @@ export function idleFigures(label: string, result: IdleSocketsResult): IdleFigur
 }
 
 export function fanOutFigures(label: string, result: FanOutResult): { p50: Figure; p99: Figure } {
-  const name = `${label}: one message to ${count(result.opened)} sockets, accept → last socket (${result.lastReceipt.length} rounds)`;
+  const name = `${label}: one message to ${count(result.opened)} sockets, send → last socket (${result.lastReceipt.length} rounds)`;
   return {
     p50: { name: `${name} p50`, value: percentile(result.lastReceipt, 50), unit: 'ms' },
     p99: { name: `${name} p99`, value: percentile(result.lastReceipt, 99), unit: 'ms' },

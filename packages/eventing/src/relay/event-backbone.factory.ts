@@ -16,7 +16,7 @@ export interface EventBackboneOptions {
   topic?: string;
   clock?: Clock;
   relay?: Pick<OutboxRelayOptions, 'batchSize' | 'pollIntervalMs' | 'afterPublish' | 'onError'>;
-  /** Nudge the relay after each append for low latency; default true. */
+  /** Hand each append to the relay for low latency; default true. */
   nudgeOnAppend?: boolean;
 }
 
@@ -42,7 +42,16 @@ export function createEventBackbone(options: EventBackboneOptions): EventBackbon
   });
   const store = new MongoEventStore(options.connection, {
     clock,
-    onAppended: options.nudgeOnAppend === false ? undefined : () => relay.nudge(),
+    onAppended:
+      options.nudgeOnAppend === false
+        ? undefined
+        : (result, commitId) =>
+            relay.handOff({
+              id: commitId,
+              streamId: result.streamId,
+              version: result.fromVersion + 1,
+              events: result.events,
+            }),
   });
   const snapshots = new MongoSnapshotStore(options.connection, clock);
   return {

@@ -1,8 +1,10 @@
 import type { KafkaProducer } from '@threadline/kafka-client';
 import { toEventRecord } from './event-record.mapper';
-import type { OutboxStore, PendingCommit } from './outbox.port';
+import { lastVersionOf, sortHandOffs } from './hand-off-order';
+import type { CommitRef, OutboxStore, PendingCommit } from './outbox.port';
 import { blockingBounds, publishableInOrder } from './publish-order';
 import { chunkRecords } from './record-chunks';
+import { SentVersions } from './sent-versions';
 
 export interface OutboxRelayOptions {
   outbox: OutboxStore;
@@ -38,6 +40,13 @@ function logError(error: unknown): void {
  * republishes on restart (consumers are idempotent by stream version); nothing is lost, and a
  * stream's commits go out in order. Run one relay per service database: two would still lose
  * nothing, but could interleave duplicates.
+ *
+ * Two lanes, whose sends take turns. A commit this process appended is handed over in memory and
+ * goes to Kafka at once when the commit before it in its stream was sent by this relay (or it is
+ * the stream's first); its mark follows in the background, off the latency path. Everything else
+ * (other processes' commits, a hand-off whose predecessor this relay did not send, a failed send or
+ * mark) is read from the store by the store pass, every poll interval and whenever nudged; its
+ * reads and marks do not hold up the hand-off lane, only its send does.
  */
 export class OutboxRelay {
   private readonly batchSize: number;
@@ -45,9 +54,21 @@ export class OutboxRelay {
   private readonly onError: (error: unknown) => void;
   private running = false;
   private loop: Promise<void> | undefined;
-  private nudged = false;
+  private storePassDue = false;
   private wake: (() => void) | undefined;
-  private passes: Promise<unknown> = Promise.resolve();
+  /** Store passes never overlap. */
+  private storePasses: Promise<unknown> = Promise.resolve();
+  /** Sends never overlap, so each stream's commits reach Kafka in order. */
+  private sending: Promise<unknown> = Promise.resolve();
+  private readonly handedOff: PendingCommit[] = [];
+  private handOffs: Promise<void> | undefined;
+  private readonly sent = new SentVersions();
+  /** Sent by the hand-off lane, mark not yet written: the store pass treats them as published. */
+  private readonly unmarked = new Set<string>();
+  /** Marked since the last store pass began: a pass that began earlier may still read them unmarked. */
+  private marked: string[] = [];
+  private readonly toMark: CommitRef[] = [];
+  private marking: Promise<void> | undefined;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.batchSize = options.batchSize ?? 500;
@@ -65,32 +86,76 @@ export class OutboxRelay {
     this.loop = this.run();
   }
 
-  /** Finishes the batch in hand, then disconnects the producer. */
+  /** Finishes the batch in hand and its marks, then disconnects the producer. */
   async stop(): Promise<void> {
     this.running = false;
     this.wake?.();
     await this.loop;
     this.loop = undefined;
-    await this.passes.catch(() => undefined);
+    await this.storePasses.catch(() => undefined);
+    await this.handOffs;
+    await this.sending.catch(() => undefined);
+    await this.marking;
     await this.options.producer.disconnect();
   }
 
-  /** Asks for a pass now instead of after the poll interval, e.g. right after an append. */
+  /** Asks for a store pass now instead of after the poll interval. */
   nudge(): void {
-    this.nudged = true;
+    this.storePassDue = true;
     this.wake?.();
   }
 
-  /** One pass: publishes up to a batch of unpublished commits. Passes never overlap. */
+  /**
+   * A commit this process just appended, for the hand-off lane. Before `start()` nothing is
+   * taken: the first store pass finds it.
+   */
+  handOff(commit: PendingCommit): void {
+    if (!this.running) return;
+    this.handedOff.push(commit);
+    this.scheduleHandOffs();
+  }
+
+  /** One pass of both lanes: hand-offs, then up to a batch from the store. */
   publishPending(): Promise<RelayPass> {
-    const pass = this.passes.then(() => this.pass());
-    this.passes = pass.catch(() => undefined);
+    const pass = this.storePasses.then(async () => {
+      const handed = await this.exclusiveSend(() => this.handOffPass());
+      const stored = await this.storePass();
+      return {
+        fetched: stored.fetched,
+        published: handed.published + stored.published,
+        events: handed.events + stored.events,
+      };
+    });
+    this.storePasses = pass.catch(() => undefined);
     return pass;
+  }
+
+  private exclusiveSend<T>(work: () => Promise<T>): Promise<T> {
+    const turn = this.sending.then(work);
+    this.sending = turn.catch(() => undefined);
+    return turn;
+  }
+
+  private scheduleHandOffs(): void {
+    if (this.handOffs) return;
+    this.handOffs = this.exclusiveSend(() => this.handOffPass())
+      .then((pass) => {
+        if (pass.waiting > 0) this.nudge();
+      })
+      .catch((error: unknown) => {
+        // Still unpublished in the store: the store pass sends them.
+        this.onError(error);
+        this.nudge();
+      })
+      .finally(() => {
+        this.handOffs = undefined;
+        if (this.handedOff.length > 0) this.scheduleHandOffs();
+      });
   }
 
   private async run(): Promise<void> {
     while (this.running) {
-      this.nudged = false;
+      this.storePassDue = false;
       let again = false;
       try {
         const pass = await this.publishPending();
@@ -99,7 +164,7 @@ export class OutboxRelay {
         this.onError(error);
       }
       if (!this.running) break;
-      if (again || this.nudged) continue;
+      if (again || this.storePassDue) continue;
       await this.idle();
     }
   }
@@ -116,27 +181,83 @@ export class OutboxRelay {
     });
   }
 
-  private async pass(): Promise<RelayPass> {
-    const { outbox, producer, topic } = this.options;
-    let batch = await outbox.nextUnpublished(this.batchSize);
-    if (batch.length === 0) return { fetched: 0, published: 0, events: 0 };
-    // A batch smaller than asked for holds every unpublished commit: nothing outside it can block.
-    const complete = batch.length < this.batchSize;
-    let ready = publishableInOrder(
-      batch,
-      complete ? [] : await outbox.unpublishedBelow(blockingBounds(batch)),
-    );
-    if (ready.length === 0) {
-      // Every commit waits for an older one of its stream outside the batch (writers' clocks
-      // disagree). Taking commits in stream order cannot block, so the relay still progresses.
-      batch = await outbox.nextUnpublishedInStreamOrder(this.batchSize);
-      ready = publishableInOrder(batch, []);
-    }
-    const records = ready.flatMap((commit) => commit.events.map(toEventRecord));
-    // Chunks go one after another, so per-partition order holds across them.
-    for (const chunk of chunkRecords(records)) await producer.send(topic, chunk);
+  /** Sends the handed-over commits that may go now; their marks are written in the background. */
+  private async handOffPass(): Promise<{ published: number; events: number; waiting: number }> {
+    const handed = this.handedOff.splice(0, this.batchSize);
+    const { ready, waiting } = sortHandOffs(handed, this.sent);
+    if (ready.length === 0) return { published: 0, events: 0, waiting: waiting.length };
+    const events = await this.send(ready);
     await this.options.afterPublish?.(ready);
+    for (const commit of ready) this.unmarked.add(commit.id);
+    this.markInBackground(ready);
+    return { published: ready.length, events, waiting: waiting.length };
+  }
+
+  /** Marks wait for the one in flight and then go together, so a busy relay writes few. */
+  private markInBackground(commits: readonly CommitRef[]): void {
+    this.toMark.push(...commits);
+    this.marking ??= this.drainMarks();
+  }
+
+  private async drainMarks(): Promise<void> {
+    while (this.toMark.length > 0) {
+      const batch = this.toMark.splice(0, this.batchSize);
+      try {
+        await this.options.outbox.markPublished(batch);
+        this.marked.push(...batch.map((commit) => commit.id));
+      } catch (error) {
+        // Still unpublished in the store: the store pass sends them again (consumers dedupe).
+        for (const commit of batch) this.unmarked.delete(commit.id);
+        this.onError(error);
+        this.nudge();
+      }
+    }
+    // In the same turn as the last check: a mark queued after it starts a new drain.
+    this.marking = undefined;
+  }
+
+  /** Whether this relay already sent the commit (its first version, hence all of it). */
+  private isSent(commit: CommitRef): boolean {
+    return this.unmarked.has(commit.id) || (this.sent.get(commit.streamId) ?? 0) >= commit.version;
+  }
+
+  private async storePass(): Promise<RelayPass> {
+    const { outbox } = this.options;
+    // Marks written before this read are in it.
+    for (const id of this.marked) this.unmarked.delete(id);
+    this.marked = [];
+    const fetched = await outbox.nextUnpublished(this.batchSize);
+    if (fetched.length === 0) return { fetched: 0, published: 0, events: 0 };
+    // A batch smaller than asked for holds every unpublished commit: nothing outside it can block.
+    const complete = fetched.length < this.batchSize;
+    const blockers = complete ? [] : await outbox.unpublishedBelow(blockingBounds(fetched));
+    const unsent = <C extends CommitRef>(commits: readonly C[]) =>
+      commits.filter((commit) => !this.isSent(commit));
+    // What the hand-off lane sent since the read is left out, under the send turn.
+    const { ready, events } = await this.exclusiveSend(async () => {
+      let ready = publishableInOrder(unsent(fetched), unsent(blockers));
+      if (ready.length === 0 && unsent(fetched).length > 0) {
+        // Every commit waits for an older one of its stream outside the batch (writers' clocks
+        // disagree). Taking commits in stream order cannot block, so the relay still progresses.
+        ready = publishableInOrder(
+          unsent(await outbox.nextUnpublishedInStreamOrder(this.batchSize)),
+          [],
+        );
+      }
+      const events = await this.send(ready);
+      await this.options.afterPublish?.(ready);
+      return { ready, events };
+    });
     await outbox.markPublished(ready);
-    return { fetched: batch.length, published: ready.length, events: records.length };
+    return { fetched: fetched.length, published: ready.length, events };
+  }
+
+  /** Chunks go one after another, so per-partition order holds across them. */
+  private async send(commits: readonly PendingCommit[]): Promise<number> {
+    const { producer, topic } = this.options;
+    const records = commits.flatMap((commit) => commit.events.map(toEventRecord));
+    for (const chunk of chunkRecords(records)) await producer.send(topic, chunk);
+    for (const commit of commits) this.sent.sent(commit.streamId, lastVersionOf(commit));
+    return records.length;
   }
 }

@@ -20,8 +20,11 @@ import { EMPTY_STREAM_VERSION, findVersionGap } from './stream-version';
 export interface MongoEventStoreOptions {
   clock?: Clock;
   newEventId?: () => string;
-  /** Called after every successful append, e.g. to nudge the outbox relay. Must not throw. */
-  onAppended?: (result: AppendResult) => void;
+  /**
+   * Called after every successful append with the commit's id, e.g. to hand the commit to the
+   * outbox relay. Must not throw.
+   */
+  onAppended?: (result: AppendResult, commitId: string) => void;
 }
 
 /** The event store on a MongoDB-wire database: one document per commit in `commits`. */
@@ -71,7 +74,7 @@ export class MongoEventStore implements EventStore {
       toVersion: doc.lastVersion,
       events,
     };
-    this.options.onAppended?.(result);
+    this.options.onAppended?.(result, doc._id.toHexString());
     return result;
   }
 
