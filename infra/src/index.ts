@@ -50,3 +50,4 @@ export { ferretdb } from './ferretdb';
 export { postgres } from './postgres';
 export type { ComponentStatus, InfraComponent } from './component';
 export { repoRoot } from './paths';
+export { stackServices, type StackService } from './stack/stack-services';

@@ -27,7 +27,7 @@ function startService(
 ): void {
   if (!existsSync(service.entry))
     throw new Error(`${service.entry} is missing: run \`npm run build\` first`);
-  const child = spawn(process.execPath, ['--enable-source-maps', service.entry], {
+  const child = spawn(process.execPath, [...service.nodeArgs, service.entry], {
     env: {
       ...serviceEnv(service, infra),
       // The gateway's /demo page reads the demo tenant's credentials (written after it starts).

@@ -1,9 +1,14 @@
 /** The columns of the generated file: every known column and three typed custom attributes. */
 export const BENCH_CSV_HEADER = 'user_id,email,name,phone,company,plan,seats:number,vip';
 
+/** The `user_id` of generated row `i`. */
+export function benchUserId(i: number): string {
+  return `bench-user-${i}`;
+}
+
 /** One generated row, as the CSV line and as the fields a contact document gets. */
 export function benchRow(i: number): string {
-  return `bench-user-${i},user${i}@bench.example,Bench User ${i},+1555${String(i).padStart(7, '0')},Company ${i % 1000},plan-${i % 5},${i % 50},${i % 2 === 0}`;
+  return `${benchUserId(i)},user${i}@bench.example,Bench User ${i},+1555${String(i).padStart(7, '0')},Company ${i % 1000},plan-${i % 5},${i % 50},${i % 2 === 0}`;
 }
 
 /** The file in chunks of `rowsPerChunk` lines, generated as read: nothing of it is kept. */
