@@ -29,6 +29,10 @@ export interface RelayPass {
   events: number;
 }
 
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
 function logError(error: unknown): void {
   process.stderr.write(
     `${JSON.stringify({ level: 'error', msg: 'outbox relay pass failed', error: String(error) })}\n`,
@@ -223,6 +227,10 @@ export class OutboxRelay {
 
   private async storePass(): Promise<RelayPass> {
     const { outbox } = this.options;
+    // What the hand-off lane sent is marked before the read, so the read skips it: rereading a
+    // big commit only to leave it out costs the store as much as writing it did. Bounded: under
+    // steady load marks never stop, and other writers' commits must not wait on them.
+    if (this.marking) await Promise.race([this.marking, delay(this.pollIntervalMs)]);
     // Marks written before this read are in it.
     for (const id of this.marked) this.unmarked.delete(id);
     this.marked = [];

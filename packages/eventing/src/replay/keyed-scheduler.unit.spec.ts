@@ -55,9 +55,11 @@ describe('keyed scheduler', () => {
     await scheduler.schedule('a', () => gate.promise);
     await scheduler.schedule('b', () => gate.promise);
     let queued = false;
-    const third = scheduler.schedule('c', async () => undefined).then(() => {
-      queued = true;
-    });
+    const third = scheduler
+      .schedule('c', async () => undefined)
+      .then(() => {
+        queued = true;
+      });
     await tick();
     expect(queued).toBe(false);
 
