@@ -1,5 +1,5 @@
 import type { PendingCommit } from './outbox.port';
-import type { SentVersions } from './sent-versions';
+import type { LatestVersions } from './latest-versions';
 
 /** The stream version of a commit's last event. */
 export function lastVersionOf(commit: PendingCommit): number {
@@ -18,7 +18,7 @@ export interface HandOffSort {
  * it is its stream's first, or when the commit before it was sent by this relay (earlier, or
  * earlier in this list); one already sent (the store pass took it first) is dropped. Pure.
  */
-export function sortHandOffs(handed: readonly PendingCommit[], sent: SentVersions): HandOffSort {
+export function sortHandOffs(handed: readonly PendingCommit[], sent: LatestVersions): HandOffSort {
   const ready: PendingCommit[] = [];
   const waiting: PendingCommit[] = [];
   const upTo = new Map<string, number | undefined>();

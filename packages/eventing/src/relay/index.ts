@@ -10,3 +10,4 @@ export {
   type EventBackboneOptions,
 } from './event-backbone.factory';
 export { OUTBOX_RELAY } from './outbox-relay.tokens';
+export { LatestVersions } from './latest-versions';

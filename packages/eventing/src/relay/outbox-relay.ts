@@ -4,7 +4,7 @@ import { lastVersionOf, sortHandOffs } from './hand-off-order';
 import type { CommitRef, OutboxStore, PendingCommit } from './outbox.port';
 import { blockingBounds, publishableInOrder } from './publish-order';
 import { chunkRecords } from './record-chunks';
-import { SentVersions } from './sent-versions';
+import { LatestVersions } from './latest-versions';
 
 export interface OutboxRelayOptions {
   outbox: OutboxStore;
@@ -66,7 +66,7 @@ export class OutboxRelay {
   private sending: Promise<unknown> = Promise.resolve();
   private readonly handedOff: PendingCommit[] = [];
   private handOffs: Promise<void> | undefined;
-  private readonly sent = new SentVersions();
+  private readonly sent = new LatestVersions();
   /** Sent by the hand-off lane, mark not yet written: the store pass treats them as published. */
   private readonly unmarked = new Set<string>();
   /** Marked since the last store pass began: a pass that began earlier may still read them unmarked. */
@@ -265,7 +265,7 @@ export class OutboxRelay {
     const { producer, topic } = this.options;
     const records = commits.flatMap((commit) => commit.events.map(toEventRecord));
     for (const chunk of chunkRecords(records)) await producer.send(topic, chunk);
-    for (const commit of commits) this.sent.sent(commit.streamId, lastVersionOf(commit));
+    for (const commit of commits) this.sent.advance(commit.streamId, lastVersionOf(commit));
     return records.length;
   }
 }

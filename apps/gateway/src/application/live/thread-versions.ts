@@ -1,3 +1,5 @@
+import { LatestVersions } from '@threadline/eventing';
+
 const key = (applicationId: string, contactId: string) => `${applicationId}\n${contactId}`;
 
 /**
@@ -9,16 +11,15 @@ const key = (applicationId: string, contactId: string) => `${applicationId}\n${c
  * go early. Forgetting a thread only sends its next message the slow way, so the map is bounded.
  */
 export class ThreadVersions {
-  private readonly delivered = new Map<string, number>();
+  private readonly delivered: LatestVersions;
 
-  constructor(private readonly maxThreads = 100_000) {}
+  constructor(maxThreads = 100_000) {
+    this.delivered = new LatestVersions(maxThreads);
+  }
 
   /** An event of the thread's stream came from Kafka and its frames have gone out. */
   advance(applicationId: string, contactId: string, streamVersion: number): void {
-    const k = key(applicationId, contactId);
-    const current = this.delivered.get(k);
-    if (current !== undefined && current >= streamVersion) return;
-    this.set(k, streamVersion);
+    this.delivered.advance(key(applicationId, contactId), streamVersion);
   }
 
   /**
@@ -29,20 +30,11 @@ export class ThreadVersions {
     const k = key(applicationId, contactId);
     const current = this.delivered.get(k) ?? (fromVersion === 0 ? 0 : undefined);
     if (current !== fromVersion) return false;
-    this.set(k, toVersion);
+    this.delivered.advance(k, toVersion);
     return true;
   }
 
   get size(): number {
     return this.delivered.size;
-  }
-
-  private set(k: string, version: number): void {
-    this.delivered.delete(k);
-    this.delivered.set(k, version);
-    if (this.delivered.size > this.maxThreads) {
-      const oldest = this.delivered.keys().next().value;
-      if (oldest !== undefined) this.delivered.delete(oldest);
-    }
   }
 }
