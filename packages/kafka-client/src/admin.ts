@@ -1,5 +1,6 @@
 import { ConfigResourceTypes, ConfigSource, type Admin } from 'kafkajs';
 import { memoizeConnect } from './connect-once';
+import { retryingRetriable } from './retriable';
 import { configsToAlter, type EnsureTopicsResult, type TopicSpec } from './topic-spec';
 
 export interface ClusterDescription {
@@ -129,7 +130,7 @@ export function wrapAdmin(admin: Admin): KafkaAdmin {
       }),
     fetchGroupOffsets: (groupId, topics) =>
       connected(async () => {
-        const offsets = await admin.fetchOffsets({ groupId, topics });
+        const offsets = await retryingRetriable(() => admin.fetchOffsets({ groupId, topics }));
         return offsets.map((t) => ({
           topic: t.topic,
           partitions: t.partitions.map((p) => ({ partition: p.partition, offset: p.offset })),
