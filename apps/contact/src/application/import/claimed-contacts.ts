@@ -7,10 +7,6 @@ const DIGEST_OFFSET = 'usr_'.length;
 /** Four base64url characters decode to three bytes: 24 characters give the 16 bytes kept, and 2. */
 const DIGEST_CHARS_READ = 24;
 
-const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-const SEXTETS = new Uint8Array(128);
-for (let i = 0; i < BASE64URL.length; i++) SEXTETS[BASE64URL.charCodeAt(i)] = i;
-
 /**
  * The contacts one import has named so far, so a contact appears once per file (S10). Held in
  * memory, since the store would cost a write a row: each id is kept as 128 bits of its SHA-256
@@ -25,7 +21,6 @@ export class ClaimedContacts {
   private mask: number;
   private count = 0;
   private readonly key = new Uint32Array(WORDS_PER_KEY);
-  private readonly bytes = new Uint8Array(18);
 
   constructor(initialSlots = MIN_SLOTS) {
     let slots = MIN_SLOTS;
@@ -58,27 +53,11 @@ export class ClaimedContacts {
     if (!ContactIdPattern.test(contactId)) {
       throw new Error(`not a contact id: ${JSON.stringify(contactId.slice(0, 64))}`);
     }
-    const { bytes, key } = this;
-    for (let group = 0; group < DIGEST_CHARS_READ / 4; group++) {
-      const at = DIGEST_OFFSET + group * 4;
-      const bits =
-        ((SEXTETS[contactId.charCodeAt(at)] as number) << 18) |
-        ((SEXTETS[contactId.charCodeAt(at + 1)] as number) << 12) |
-        ((SEXTETS[contactId.charCodeAt(at + 2)] as number) << 6) |
-        (SEXTETS[contactId.charCodeAt(at + 3)] as number);
-      bytes[group * 3] = bits >>> 16;
-      bytes[group * 3 + 1] = (bits >>> 8) & 0xff;
-      bytes[group * 3 + 2] = bits & 0xff;
-    }
-    for (let word = 0; word < WORDS_PER_KEY; word++) {
-      const at = word * 4;
-      key[word] =
-        ((bytes[at] as number) |
-          ((bytes[at + 1] as number) << 8) |
-          ((bytes[at + 2] as number) << 16) |
-          ((bytes[at + 3] as number) << 24)) >>>
-        0;
-    }
+    const digest = Buffer.from(
+      contactId.slice(DIGEST_OFFSET, DIGEST_OFFSET + DIGEST_CHARS_READ),
+      'base64url',
+    );
+    for (let word = 0; word < WORDS_PER_KEY; word++) this.key[word] = digest.readUInt32LE(word * 4);
   }
 
   /**
