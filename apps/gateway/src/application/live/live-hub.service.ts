@@ -57,8 +57,7 @@ export class LiveHub {
     const thread = threadMessagesOf(event);
     if (thread) {
       this.recent.add(applicationId, contactId, thread.messages);
-      const organization =
-        this.sockets.size > 0 ? await this.organizationOf(applicationId) : undefined;
+      const organization = await this.organizationOf(applicationId);
       this.deliver(applicationId, contactId, thread.messages, organization);
     }
     this.versions.advance(applicationId, contactId, event.streamVersion);
@@ -75,8 +74,7 @@ export class LiveHub {
     position: ThreadCommitPosition,
   ): Promise<void> {
     // Looked up first: between the claim and the sends nothing may interleave.
-    const organization =
-      this.sockets.size > 0 ? await this.organizationOf(applicationId) : undefined;
+    const organization = await this.organizationOf(applicationId);
     if (!this.versions.claim(applicationId, contactId, position.fromVersion, position.toVersion))
       return;
     this.recent.add(applicationId, contactId, [message]);
@@ -143,7 +141,9 @@ export class LiveHub {
     }
   }
 
+  /** Whose agents get the application's messages; not looked up while no socket is open. */
   private async organizationOf(applicationId: string): Promise<string | undefined> {
+    if (this.sockets.size === 0) return undefined;
     try {
       return (await this.directory.find(applicationId))?.organizationDomain;
     } catch (error) {
