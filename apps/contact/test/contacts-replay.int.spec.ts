@@ -70,9 +70,6 @@ describe('contacts projection replay (S15) on the real broker and store', () => 
         ? true
         : undefined;
     }, 'everything projected');
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    await service.stop();
-
     const { mongodbUri, kafkaBrokers } = endpointsFromEnv();
     const connection = await mongoose
       .createConnection(mongodbUri, { dbName: service.env.MONGODB_DATABASE, retryWrites: false })
@@ -82,6 +79,26 @@ describe('contacts projection replay (S15) on the real broker and store', () => 
       brokers: kafkaBrokers.split(','),
       logLevel: 'error',
     });
+    // The live projection must have applied every contact event before it is compared: every
+    // commit published, and the projection's group committed up to each partition's end.
+    const admin = kafka.admin();
+    const group = `${service.env.PROJECTION_GROUP_PREFIX}.contact.contacts.v1`;
+    await eventually(async () => {
+      const unpublished = await connection
+        .collection('commits')
+        .countDocuments({ published: false });
+      if (unpublished > 0) return undefined;
+      const ends = await admin.fetchTopicOffsets(service.topics.contact);
+      const [committed] = await admin.fetchGroupOffsets(group, [service.topics.contact]);
+      const at = new Map(committed?.partitions.map((p) => [p.partition, BigInt(p.offset)]));
+      return ends.every(
+        (end) => BigInt(end.high) === 0n || (at.get(end.partition) ?? -1n) >= BigInt(end.high),
+      )
+        ? true
+        : undefined;
+    }, 'the live projection caught up');
+    await admin.disconnect();
+    await service.stop();
     try {
       const report = await replayProjection({
         service: 'contact',

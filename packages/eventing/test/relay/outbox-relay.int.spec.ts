@@ -36,13 +36,17 @@ describe('outbox relay against real Kafka and the real store', () => {
     await dropAndClose(connection);
   });
 
-  function backbone(relay: Parameters<typeof createEventBackbone>[0]['relay'] = {}) {
+  function backbone(
+    relay: Parameters<typeof createEventBackbone>[0]['relay'] = {},
+    handOffAppends = false,
+  ) {
     const created = createEventBackbone({
       connection,
       kafka,
       service: 'conversation',
       topic,
       relay,
+      handOffAppends,
     });
     started.push(created);
     return created;
@@ -92,8 +96,7 @@ describe('outbox relay against real Kafka and the real store', () => {
     const records = await readTopic(kafka, topic, (read) => {
       const ids = new Set(read.map((r) => decodedEvent(r).eventId));
       return (
-        written.every((e) => ids.has(e.eventId)) &&
-        read.length >= written.length + crashedIds.size
+        written.every((e) => ids.has(e.eventId)) && read.length >= written.length + crashedIds.size
       );
     });
     const received = records.map(decodedEvent);
@@ -162,7 +165,7 @@ describe('outbox relay against real Kafka and the real store', () => {
   });
 
   it('hands its own appends straight to Kafka in stream order; one whose predecessor another writer appended waits for a store pass, at once', async () => {
-    const relay = backbone({ pollIntervalMs: 60_000 });
+    const relay = backbone({ pollIntervalMs: 60_000 }, true);
     await relay.init();
     relay.relay.start();
     await new Promise((resolve) => setTimeout(resolve, 300));
