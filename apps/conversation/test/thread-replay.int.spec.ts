@@ -20,7 +20,7 @@ import { MarkThreadReadHandler } from '../src/application/threads/mark-thread-re
 import { SendMessageCommand } from '../src/application/threads/send-message.command';
 import { SendMessageHandler } from '../src/application/threads/send-message.handler';
 import { threadDecider, type Sender } from '../src/domain';
-import { CachingThreadRepository } from '../src/infrastructure/eventing/caching-thread-repository';
+import { cachedThreads } from '../src/infrastructure/eventing/cached-threads';
 import { EventStoreThreadHistory } from '../src/infrastructure/eventing/event-store-thread-history';
 import { threadCodec } from '../src/infrastructure/eventing/thread.codec';
 import { threadMessagesProjection, threadsProjection } from '../src/projections';
@@ -78,7 +78,7 @@ describe('thread projections replayed from the log (real Kafka and store)', () =
     const streams = new AggregateRepository(backbone.store, threadDecider, threadCodec, {
       snapshots: { store: backbone.snapshots, every: 10, schemaVersion: 1 },
     });
-    const threads = new CachingThreadRepository(streams, threadDecider, {
+    const threads = cachedThreads(streams, {
       maxThreads: 10,
       attempts: 10,
     });

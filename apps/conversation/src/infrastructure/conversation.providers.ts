@@ -19,7 +19,7 @@ import {
   THREAD_VIEW,
 } from '../application';
 import { threadDecider } from '../domain';
-import { CachingThreadRepository } from './eventing/caching-thread-repository';
+import { cachedThreads } from './eventing/cached-threads';
 import { EventStoreThreadHistory } from './eventing/event-store-thread-history';
 import { threadCodec } from './eventing/thread.codec';
 import { MongoThreadView } from './mongo/mongo-thread-view';
@@ -29,7 +29,7 @@ import { MongoThreadView } from './mongo/mongo-thread-view';
  * from a snapshot plus at most this many events.
  */
 export const THREAD_SNAPSHOT_EVERY = 50;
-/** Threads whose state one process keeps between commands (see CachingThreadRepository). */
+/** Threads whose state one process keeps between commands (see cachedThreads). */
 export const REMEMBERED_THREADS = 2_000;
 /** Lost races per command before 409: only other processes race, this one queues per thread. */
 export const THREAD_UPDATE_ATTEMPTS = 20;
@@ -51,7 +51,7 @@ export function conversationProviders(): Provider[] {
             onError: (error) => logger.warn(`thread snapshot not written: ${String(error)}`),
           },
         });
-        return new CachingThreadRepository(streams, threadDecider, {
+        return cachedThreads(streams, {
           maxThreads: REMEMBERED_THREADS,
           attempts: THREAD_UPDATE_ATTEMPTS,
         });

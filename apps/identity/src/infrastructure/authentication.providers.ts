@@ -2,12 +2,16 @@ import { Logger, type Provider } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import {
   AggregateRepository,
+  CachedAggregates,
   EVENT_STORE,
+  SNAPSHOT_STORE,
   systemClock,
   type EventStore,
+  type SnapshotStore,
 } from '@threadline/eventing';
 import type { Connection } from 'mongoose';
 import {
+  AUTHENTICATION_ATTEMPTS,
   AUTHENTICATION_CLOCK,
   AUTHENTICATION_RANDOMNESS,
   authenticationHandlers,
@@ -25,6 +29,14 @@ import { visitorCodec } from './eventing/visitor.codec';
 import { MongoFailedGuesses } from './mongo/mongo-failed-guesses';
 
 /**
+ * Every init appends to the user's stream, so a user who comes back daily loads from a snapshot
+ * plus at most this many events when this process has not seen them lately.
+ */
+export const USER_SNAPSHOT_EVERY = 50;
+/** Users whose state one process keeps between inits, about 1 KiB each. */
+export const REMEMBERED_USERS = 10_000;
+
+/**
  * Binds the widget-authentication ports; the handler comes with them. `SESSION_ISSUER` is bound
  * by the sessions providers.
  */
@@ -33,9 +45,24 @@ export function authenticationProviders(config: IdentityConfig): Provider[] {
     ...authenticationHandlers,
     {
       provide: USER_IDENTITY_REPOSITORY,
-      inject: [EVENT_STORE],
-      useFactory: (store: EventStore) =>
-        new AggregateRepository(store, userIdentityDecider, userIdentityCodec),
+      inject: [EVENT_STORE, SNAPSHOT_STORE],
+      useFactory: (store: EventStore, snapshots: SnapshotStore) => {
+        const logger = new Logger('identity');
+        const streams = new AggregateRepository(store, userIdentityDecider, userIdentityCodec, {
+          snapshots: {
+            store: snapshots,
+            every: USER_SNAPSHOT_EVERY,
+            schemaVersion: 1,
+            onError: (error) => logger.warn(`user identity snapshot not written: ${String(error)}`),
+          },
+        });
+        return new CachedAggregates(streams, userIdentityDecider, {
+          maxStreams: REMEMBERED_USERS,
+          attempts: AUTHENTICATION_ATTEMPTS,
+          // decideAuthentication refuses by deciding AuthenticationRejected, which is appended.
+          isRefusal: () => false,
+        });
+      },
     },
     {
       provide: VISITOR_REPOSITORY,

@@ -7,3 +7,8 @@ export {
   type SnapshotPolicy,
 } from './aggregate-repository';
 export { retryOnConcurrency, type RetryOnConcurrencyOptions } from './retry-on-concurrency';
+export {
+  CachedAggregates,
+  type CachedAggregatesOptions,
+  type UpdateOptions,
+} from './cached-aggregates';

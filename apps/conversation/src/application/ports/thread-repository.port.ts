@@ -1,19 +1,16 @@
-import type { Aggregate, AppendResult, EventMetadata } from '@threadline/eventing';
+import type { Aggregate, AppendResult, EventMetadata, UpdateOptions } from '@threadline/eventing';
 import type { Message, ThreadCommand, ThreadEvent, ThreadState } from '../../domain';
 
 export type ThreadAggregate = Aggregate<ThreadState, ThreadCommand, ThreadEvent>;
 
-export interface UpdateOptions {
-  /** Decide on state read from the store now, never on state this process remembers. */
-  fresh?: boolean;
-}
+export type { UpdateOptions };
 
 /** Where thread streams are read and appended to. */
 export interface ThreadRepository {
   /**
    * Runs `work` on the thread, alone among this process's work on that thread, then appends what
    * it decided. A race lost to another process reloads and runs `work` again; a refusal decided
-   * on remembered state is checked again on fresh state. `work` must only decide.
+   * or no-op decided on remembered state is checked again on fresh state. `work` must only decide.
    */
   update<T>(
     streamId: string,

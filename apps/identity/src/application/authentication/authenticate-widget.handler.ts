@@ -177,7 +177,16 @@ export class AuthenticateWidgetHandler implements ICommandHandler<AuthenticateWi
     const { applicationId, identityVerification } = application;
     const clientAddress = command.clientAddress;
     const deviceId = deviceIdOf(deviceToken);
-    const previousVisitorId = await this.visitorOfDevice(applicationId, deviceId);
+    // Independent reads, side by side: they are most of an init's wait.
+    const [previousVisitorId, signedIdentity, addressThrottle] = await Promise.all([
+      this.visitorOfDevice(applicationId, deviceId),
+      identityVerification === 'required'
+        ? this.verifySignedIdentity(application, userId, user, now)
+        : undefined,
+      clientAddress === undefined
+        ? undefined
+        : this.addressThrottle(applicationId, clientAddress, now),
+    ]);
     const authenticate: AuthenticateUser = {
       applicationId,
       userId,
@@ -189,28 +198,20 @@ export class AuthenticateWidgetHandler implements ICommandHandler<AuthenticateWi
         presentedSecurityHash: keyedHash(this.pepper, user.security_hash),
       }),
       identityVerification,
-      ...(identityVerification === 'required' && {
-        signedIdentity: await this.verifySignedIdentity(application, userId, user, now),
-      }),
-      ...(clientAddress !== undefined && {
-        clientAddress,
-        addressThrottle: await this.addressThrottle(applicationId, clientAddress, now),
-      }),
+      ...(signedIdentity !== undefined && { signedIdentity }),
+      ...(clientAddress !== undefined && { clientAddress, addressThrottle }),
       ...(previousVisitorId !== undefined && { previousVisitorId }),
       now,
     };
 
     const streamId = userIdentityStreamId(applicationId, userId);
-    const { outcome } = await retryOnConcurrency<AuthenticationDecision>(
-      async () => {
-        const aggregate = await this.users.load(streamId);
-        const decision = decideAuthentication(authenticate, aggregate.state);
-        aggregate.execute(authenticate);
-        await this.users.save(aggregate, metadata);
-        return decision;
-      },
-      { attempts: AUTHENTICATION_ATTEMPTS },
-    );
+    const {
+      value: { outcome },
+    } = await this.users.update(streamId, metadata, (aggregate): AuthenticationDecision => {
+      const decision = decideAuthentication(authenticate, aggregate.state);
+      aggregate.execute(authenticate);
+      return decision;
+    });
 
     if (outcome.kind === 'rejected') {
       if (clientAddress !== undefined && isFailedGuess(outcome.reason)) {

@@ -1,5 +1,10 @@
 import type { KnownEvent, WidgetInitUser } from '@threadline/contracts';
-import { AggregateRepository, InMemoryEventStore, type EventStore } from '@threadline/eventing';
+import {
+  AggregateRepository,
+  CachedAggregates,
+  InMemoryEventStore,
+  type EventStore,
+} from '@threadline/eventing';
 import {
   AuthenticationRejectedError,
   userHashOf,
@@ -97,7 +102,11 @@ function setup(
     applications,
     hasher,
     keySecrets,
-    new AggregateRepository(store, userIdentityDecider, userIdentityCodec),
+    new CachedAggregates(
+      new AggregateRepository(store, userIdentityDecider, userIdentityCodec),
+      userIdentityDecider,
+      { maxStreams: 100, attempts: 5, isRefusal: () => false },
+    ),
     new AggregateRepository(store, visitorDecider, visitorCodec),
     failedGuesses,
     sessions,
@@ -275,6 +284,22 @@ describe('AuthenticateWidget: S2, S5, S6 users', () => {
     ).resolves.toMatchObject({
       mode: 'user',
     });
+  });
+
+  it('given a process that remembers the user unbound, when another process bound a hash since, then a different hash is refused here too', async () => {
+    const store = new RecordingStore({ now: () => NOW });
+    const here = setup(anApplication(), store);
+    const elsewhere = setup(anApplication(), store);
+    await here.init({ user_id: 'u-4' });
+    await elsewhere.init({ user_id: 'u-4', security_hash: 'theirs' });
+
+    await expect(here.init({ user_id: 'u-4', security_hash: 'mine' })).rejects.toMatchObject({
+      reason: 'security-hash-mismatch',
+    });
+    await expect(here.init({ user_id: 'u-4' })).rejects.toMatchObject({
+      reason: 'security-hash-missing',
+    });
+    expect(types(store.appended).filter((t) => t === 'identity.hash-bound')).toHaveLength(1);
   });
 
   it('given two concurrent first inits with different hashes, then one binds and the other is refused', async () => {

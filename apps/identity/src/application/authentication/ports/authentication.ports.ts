@@ -1,4 +1,4 @@
-import type { AggregateRepository } from '@threadline/eventing';
+import type { AggregateRepository, CachedAggregates } from '@threadline/eventing';
 import type {
   StartVisitor,
   UserIdentityCommand,
@@ -8,10 +8,13 @@ import type {
   VisitorState,
 } from '../../../domain';
 
-export type UserIdentityRepository = AggregateRepository<
-  UserIdentityState,
-  UserIdentityCommand,
-  UserIdentityEvent
+/**
+ * A user's stream, decided on the state this process last saw (a returning user's init reads
+ * nothing): a stale state's append is refused and decided again on the stored stream.
+ */
+export type UserIdentityRepository = Pick<
+  CachedAggregates<UserIdentityState, UserIdentityCommand, UserIdentityEvent>,
+  'update'
 >;
 export type VisitorRepository = AggregateRepository<VisitorState, StartVisitor, VisitorEvent>;
 
