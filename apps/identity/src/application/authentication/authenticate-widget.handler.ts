@@ -37,6 +37,7 @@ import {
 import { SECRET_HASHER, type SecretHasher } from '../tenancy/ports/secret-hasher.port';
 import { AuthenticateWidgetCommand } from './authenticate-widget.command';
 import { deviceIdOf } from './device-id';
+import { RememberedApplications, type FoundApplication } from './remembered-applications';
 import {
   AUTHENTICATION_CLOCK,
   AUTHENTICATION_RANDOMNESS,
@@ -68,9 +69,10 @@ export const AUTHENTICATION_ATTEMPTS = 40;
 @CommandHandler(AuthenticateWidgetCommand)
 export class AuthenticateWidgetHandler implements ICommandHandler<AuthenticateWidgetCommand> {
   private decoyHash?: Promise<string>;
+  private readonly applications: RememberedApplications;
 
   constructor(
-    @Inject(APPLICATIONS_READ_MODEL) private readonly applications: ApplicationsReadModel,
+    @Inject(APPLICATIONS_READ_MODEL) applications: ApplicationsReadModel,
     @Inject(SECRET_HASHER) private readonly hasher: SecretHasher,
     @Inject(IDENTITY_KEY_SECRETS) private readonly keySecrets: IdentityKeySecrets,
     @Inject(USER_IDENTITY_REPOSITORY) private readonly users: UserIdentityRepository,
@@ -80,10 +82,13 @@ export class AuthenticateWidgetHandler implements ICommandHandler<AuthenticateWi
     @Inject(AUTHENTICATION_RANDOMNESS) private readonly random: AuthenticationRandomness,
     @Inject(AUTHENTICATION_CLOCK) private readonly clock: Clock,
     @Inject(SECURITY_HASH_PEPPER) private readonly pepper: SecurityHashPepper,
-  ) {}
+  ) {
+    this.applications = new RememberedApplications(applications);
+  }
 
   async execute(command: AuthenticateWidgetCommand): Promise<WidgetAuthentication> {
-    const application = await this.checkedApplication(command);
+    const found = await this.checkedApplication(command);
+    const application = found.record;
     const deviceToken = command.deviceToken ?? this.random.deviceToken();
     const metadata: EventMetadata = {
       tenantId: application.applicationId,
@@ -93,22 +98,36 @@ export class AuthenticateWidgetHandler implements ICommandHandler<AuthenticateWi
     const userId = command.user?.user_id;
     return userId === undefined
       ? this.startVisitor(command, application, deviceToken, metadata)
-      : this.authenticateUser(command, application, userId, deviceToken, metadata);
+      : this.authenticateUser(command, found, userId, deviceToken, metadata);
   }
 
   /** S1: one answer for an unknown organization, an unknown application and a wrong secret. */
-  private async checkedApplication(command: AuthenticateWidgetCommand): Promise<ApplicationRecord> {
-    const application = await this.applications.find(
-      command.organizationDomain,
-      command.applicationId,
-    );
+  private async checkedApplication(command: AuthenticateWidgetCommand): Promise<FoundApplication> {
+    const { organizationDomain, applicationId, applicationSecret } = command;
+    const found = await this.applications.find(organizationDomain, applicationId);
+    if (!found?.remembered) return this.verifiedApplication(applicationSecret, found?.record);
+    const { applicationSecretHash } = found.record;
+    if (await this.hasher.verify(applicationSecret, applicationSecretHash)) return found;
+    // A refusal on a remembered record is checked against the read model before it is believed;
+    // an unchanged hash needs no second scrypt, so a wrong secret costs one, as an unknown app does.
+    const fresh = await this.applications.fresh(organizationDomain, applicationId);
+    if (!fresh || fresh.applicationSecretHash === applicationSecretHash) {
+      throw new WidgetCredentialsRejectedError();
+    }
+    return this.verifiedApplication(applicationSecret, fresh);
+  }
+
+  private async verifiedApplication(
+    secret: string,
+    record: ApplicationRecord | undefined | null,
+  ): Promise<FoundApplication> {
     // Without an application, a decoy scrypt keeps the timing from telling which part was wrong.
     const matches = await this.hasher.verify(
-      command.applicationSecret,
-      application?.applicationSecretHash ?? (await this.decoy()),
+      secret,
+      record?.applicationSecretHash ?? (await this.decoy()),
     );
-    if (!application || !matches) throw new WidgetCredentialsRejectedError();
-    return application;
+    if (!record || !matches) throw new WidgetCredentialsRejectedError();
+    return { record, remembered: false };
   }
 
   /** S12: the anonymous visitor this device was, whose conversation and contact join the user's. */
@@ -167,21 +186,21 @@ export class AuthenticateWidgetHandler implements ICommandHandler<AuthenticateWi
 
   private async authenticateUser(
     command: AuthenticateWidgetCommand,
-    application: ApplicationRecord,
+    found: FoundApplication,
     userId: string,
     deviceToken: string,
     metadata: EventMetadata,
   ): Promise<UserWidgetAuthentication> {
     const user = command.user ?? {};
     const now = this.clock.now();
-    const { applicationId, identityVerification } = application;
+    const { applicationId, identityVerification } = found.record;
     const clientAddress = command.clientAddress;
     const deviceId = deviceIdOf(deviceToken);
     // Independent reads, side by side: they are most of an init's wait.
     const [previousVisitorId, signedIdentity, addressThrottle] = await Promise.all([
       this.visitorOfDevice(applicationId, deviceId),
       identityVerification === 'required'
-        ? this.verifySignedIdentity(application, userId, user, now)
+        ? this.signedIdentityOf(found, userId, user, now)
         : undefined,
       clientAddress === undefined
         ? undefined
@@ -244,6 +263,20 @@ export class AuthenticateWidgetHandler implements ICommandHandler<AuthenticateWi
       expiresAt: session.expiresAt.toISOString(),
       deviceToken,
     };
+  }
+
+  /** S7 under the keys of the record found; a refusal under a remembered record is checked again. */
+  private async signedIdentityOf(
+    found: FoundApplication,
+    userId: string,
+    user: Pick<WidgetInitUser, 'user_hash' | 'user_jwt'>,
+    now: Date,
+  ): Promise<SignedIdentityVerification> {
+    const proof = await this.verifySignedIdentity(found.record, userId, user, now);
+    if (proof.ok || !found.remembered) return proof;
+    const { organizationDomain, applicationId } = found.record;
+    const fresh = await this.applications.fresh(organizationDomain, applicationId);
+    return fresh ? this.verifySignedIdentity(fresh, userId, user, now) : proof;
   }
 
   /** S7: the key ring is the application's keys valid now, with their secrets revealed. */

@@ -30,6 +30,8 @@ import type {
 const NOW = new Date('2026-11-23T10:00:00.000Z');
 const PEPPER = Buffer.from('pepper-of-at-least-32-bytes-0001');
 const IDENTITY_SECRET = 'identity-secret-of-at-least-32-bytes!!';
+const NEXT_IDENTITY_SECRET = 'next-identity-secret-of-32-bytes-or-more';
+const KEY_SECRETS: Record<string, string> = { key_1: IDENTITY_SECRET, key_2: NEXT_IDENTITY_SECRET };
 
 /** Plain comparison stands in for scrypt: the handler only relies on the port's contract. */
 const hasher: SecretHasher = {
@@ -83,17 +85,20 @@ function setup(
       return { token: `token-${request.sessionId}`, expiresAt: new Date('2026-12-23T10:00:00Z') };
     },
   };
+  // What the applications read model holds now; a test may replace it, as a projection would.
+  const readModel = { application, reads: 0 };
   const applications: ApplicationsReadModel = {
-    find: async (domain, id) =>
-      domain === application.organizationDomain && id === application.applicationId
-        ? application
-        : null,
-    listByOrganization: async () => [application],
+    find: async (domain, id) => {
+      readModel.reads++;
+      const current = readModel.application;
+      return domain === current.organizationDomain && id === current.applicationId ? current : null;
+    },
+    listByOrganization: async () => [readModel.application],
   };
   const keySecrets: IdentityKeySecrets = {
     store: async () => undefined,
     reveal: async (app, keyId) =>
-      app === application.applicationId && keyId === 'key_1' ? IDENTITY_SECRET : null,
+      app === application.applicationId ? (KEY_SECRETS[keyId] ?? null) : null,
     discard: async () => undefined,
   };
   const failedGuesses = new InMemoryFailedGuesses();
@@ -139,7 +144,7 @@ function setup(
         'corr-1',
       ),
     );
-  return { init, store: store as RecordingStore, issued, failedGuesses };
+  return { init, store: store as RecordingStore, issued, failedGuesses, readModel };
 }
 
 const types = (events: KnownEvent[]) => events.map((e) => e.type);
@@ -157,6 +162,33 @@ describe('AuthenticateWidget: S1 credentials', () => {
     await expect(init(undefined, options)).rejects.toMatchObject({ httpStatus: 401 });
     expect(store.appended).toEqual([]);
     expect(issued).toEqual([]);
+  });
+});
+
+describe('AuthenticateWidget: the application record remembered between inits', () => {
+  it('given inits a moment apart, then the second reads no application record', async () => {
+    const { init, readModel } = setup();
+    await init({ user_id: 'u-1' });
+    await init({ user_id: 'u-1' });
+    expect(readModel.reads).toBe(1);
+  });
+
+  it('given a wrong secret against a remembered record, then 401 after one fresh read', async () => {
+    const { init, readModel } = setup();
+    await init({ user_id: 'u-1' });
+    await expect(init({ user_id: 'u-1' }, { secret: 'wrong' })).rejects.toBeInstanceOf(
+      WidgetCredentialsRejectedError,
+    );
+    expect(readModel.reads).toBe(2);
+  });
+
+  it('given the secret changed since the record was remembered, then the new secret is accepted at once', async () => {
+    const { init, readModel } = setup();
+    await init({ user_id: 'u-1' });
+    readModel.application = anApplication({ applicationSecretHash: 'hash:rotated-secret' });
+    await expect(init({ user_id: 'u-1' }, { secret: 'rotated-secret' })).resolves.toMatchObject({
+      mode: 'user',
+    });
   });
 });
 
@@ -355,6 +387,21 @@ describe('AuthenticateWidget: S7 required verification', () => {
     const { init, store } = setup(required);
     await expect(init({ user_id: 'u-1', ...proof })).rejects.toMatchObject({ reason });
     expect(store.appended.map((e) => e.payload)).toEqual([expect.objectContaining({ reason })]);
+  });
+
+  it('given a key added since the record was remembered, then its user_hash verifies at once', async () => {
+    const { init, readModel } = setup(required);
+    await init({ user_id: 'u-1', user_hash: userHashOf(IDENTITY_SECRET, 'u-1') });
+    readModel.application = anApplication({
+      identityVerification: 'required',
+      identityKeys: [
+        { keyId: 'key_1', activeFrom: '2026-01-01T00:00:00.000Z' },
+        { keyId: 'key_2', activeFrom: '2026-11-01T00:00:00.000Z' },
+      ],
+    });
+    await expect(
+      init({ user_id: 'u-2', user_hash: userHashOf(NEXT_IDENTITY_SECRET, 'u-2') }),
+    ).resolves.toMatchObject({ verifiedBy: 'key_2' });
   });
 
   it('given a retired key, then its user_hash no longer verifies', async () => {
