@@ -1,6 +1,6 @@
 import type { mongo } from 'mongoose';
 import type { ImportLedger, LedgerRow } from '../../application/import';
-import { insertAllNew } from './duplicate-keys';
+import { chunked, insertAllNew, MAX_BULK_UPDATES } from './duplicate-keys';
 
 /** The content last imported for a contact: `_id` is the contact id. */
 interface LedgerDocument {
@@ -19,8 +19,8 @@ export const LEDGER_COLLECTION = 'contact_import_ledger';
  */
 const REPLACED_COLLECTIONS = ['contact_import_rows', 'contact_import_contacts'];
 const REPLACED_CLAIMS_PREFIX = 'contact_import_claims_';
-/** Each update of a changed contact costs FerretDB about a millisecond: a few overlap. */
-const UPDATES_IN_FLIGHT = 8;
+/** Bulk updates of contacts already on file, overlapped: FerretDB applies each one by one. */
+const BULKS_IN_FLIGHT = 4;
 const NAMESPACE_NOT_FOUND = 26;
 
 /** Runs `work` on every item, at most `limit` at a time; the first failure stops the rest. */
@@ -45,7 +45,7 @@ async function eachLimited<T>(
 /**
  * The import ledger on the store, one document per contact, built for FerretDB, where inserts are
  * the only fast write and only equality on an indexed field avoids a scan: a batch is one unordered
- * insert, and a contact already on file costs an update by `_id` that matches only if its content
+ * insert, and contacts already on file cost bulk updates by `_id` that match only if the content
  * changed (so an unchanged row writes nothing, and the old file imported again changes it back).
  */
 export class MongoImportLedger implements ImportLedger {
@@ -84,15 +84,35 @@ export class MongoImportLedger implements ImportLedger {
       rows.map((row) => ({ _id: row.contactId, hash: row.hash, importId, batch })),
     );
     const admitted = rows.map(() => true);
-    await eachLimited(taken, UPDATES_IN_FLIGHT, async (index) => {
-      const row = rows[index] as LedgerRow;
-      const result = await this.ledger.updateOne(
-        { _id: row.contactId, hash: { $ne: row.hash } },
-        { $set: { hash: row.hash, importId, batch } },
+    if (taken.length === 0) return admitted;
+    // A contact on file is updated only if its content changed, and then carries this batch: bulk
+    // results only count, so the batch's own documents tell which ones changed afterwards.
+    let modified = 0;
+    await eachLimited(chunked(taken, MAX_BULK_UPDATES), BULKS_IN_FLIGHT, async (chunk) => {
+      const result = await this.ledger.bulkWrite(
+        chunk.map((index) => {
+          const row = rows[index] as LedgerRow;
+          return {
+            updateOne: {
+              filter: { _id: row.contactId, hash: { $ne: row.hash } },
+              update: { $set: { hash: row.hash, importId, batch } },
+            },
+          };
+        }),
+        { ordered: false },
       );
-      admitted[index] = result.modifiedCount === 1;
+      modified += result.modifiedCount;
     });
+    if (modified === taken.length) return admitted;
+    const changed = modified === 0 ? new Set<string>() : await this.idsOfBatch(importId, batch);
+    for (const index of taken) admitted[index] = changed.has((rows[index] as LedgerRow).contactId);
     return admitted;
+  }
+
+  /** Equality on the indexed `importId`: FerretDB reads the batch's documents, not the ledger. */
+  private async idsOfBatch(importId: string, batch: number): Promise<Set<string>> {
+    const docs = await this.ledger.find({ importId, batch }, { projection: { _id: 1 } }).toArray();
+    return new Set(docs.map((doc) => doc._id));
   }
 
   async forget(importId: string, fromBatch: number): Promise<void> {
