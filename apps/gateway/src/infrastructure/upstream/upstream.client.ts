@@ -1,3 +1,5 @@
+import { Readable } from 'node:stream';
+import { request as send, type Dispatcher } from 'undici';
 import { z } from 'zod';
 import {
   UpstreamInvalidAnswer,
@@ -68,10 +70,10 @@ export class UpstreamClient {
     for (const [key, value] of Object.entries(request.headers ?? {})) {
       if (value !== undefined) headers[key] = value;
     }
-    let body: RequestInit['body'];
+    let body: Dispatcher.RequestOptions['body'];
     if (request.stream) {
       headers['content-type'] = request.stream.contentType;
-      body = request.stream.body as unknown as RequestInit['body'];
+      body = Readable.from(request.stream.body, { objectMode: false });
     } else if (request.body !== undefined) {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(request.body);
@@ -79,35 +81,33 @@ export class UpstreamClient {
     const timeout = AbortSignal.timeout(request.timeoutMs ?? this.timeoutMs);
     const signal = request.signal ? AbortSignal.any([timeout, request.signal]) : timeout;
 
-    let response: Response;
+    // undici's own request API rather than fetch: no WHATWG streams in between, which cost the
+    // gateway about a third of its CPU per relayed message.
+    let response: Dispatcher.ResponseData;
     try {
-      response = await fetch(url, {
-        method: request.method,
-        headers,
-        body,
-        signal,
-        ...(request.stream ? { duplex: 'half' } : {}),
-      } as RequestInit);
+      response = await send(url, { method: request.method, headers, body, signal });
     } catch (error) {
       throw new UpstreamUnavailable(this.name, describe(error));
     }
-    if (response.status >= 500) {
-      await response.body?.cancel().catch(() => undefined);
-      throw new UpstreamUnavailable(this.name, `answered ${response.status}`);
+    const status = response.statusCode;
+    if (status >= 500) {
+      await response.body.dump().catch(() => undefined);
+      throw new UpstreamUnavailable(this.name, `answered ${status}`);
     }
-    const text = await response.text().catch((error: unknown) => {
+    const text = await response.body.text().catch((error: unknown) => {
       throw new UpstreamUnavailable(this.name, describe(error));
     });
-    if (response.status >= 400) {
+    if (status >= 400) {
+      const retryAfter = response.headers['retry-after'];
       throw new UpstreamRefusal(
         this.name,
-        response.status,
-        refusalBody(response.status, text),
-        response.headers.get('retry-after') ?? undefined,
+        status,
+        refusalBody(status, text),
+        Array.isArray(retryAfter) ? retryAfter[0] : retryAfter,
       );
     }
     if (!request.schema) {
-      return { status: response.status, body: undefined as never };
+      return { status, body: undefined as never };
     }
     let json: unknown;
     try {
@@ -125,7 +125,7 @@ export class UpstreamClient {
           .join('; ')}`,
       );
     }
-    return { status: response.status, body: parsed.data as never };
+    return { status, body: parsed.data as never };
   }
 }
 
@@ -152,8 +152,9 @@ function refusalBody(status: number, text: string): UpstreamRefusalBody {
 
 function describe(error: unknown): string {
   if (error instanceof Error) {
-    const cause = (error as { cause?: { code?: string } }).cause;
-    return cause?.code ? `${error.name}: ${cause.code}` : `${error.name}: ${error.message}`;
+    const { code, cause } = error as { code?: string; cause?: { code?: string } };
+    const reason = cause?.code ?? code;
+    return reason ? `${error.name}: ${reason}` : `${error.name}: ${error.message}`;
   }
   return String(error);
 }
