@@ -164,6 +164,80 @@ describe('contacts projection on the real store', () => {
     });
   });
 
+  it("given a contact's stream and an import of it applied at the same time (as a replay applies streams), then no write is lost", async () => {
+    // FerretDB updates a document by reading it and writing it back whole, so two writes to one
+    // document at once can lose one: here the import's update and the contact's own events.
+    const ids = Array.from({ length: 30 }, (_, i) =>
+      contactIdOf(applicationId, { kind: 'user', userId: `c-${i}` }),
+    );
+    const at = '2026-11-23T11:00:00.000Z';
+    const versions = 12;
+    // Each event sets its own attribute, so a lost write stays visible.
+    const streamOf = (contactId: string, i: number): KnownEvent[] => [
+      {
+        ...envelope(contactStreamId(contactId), 1, at),
+        type: 'contact.contact-created',
+        payload: {
+          contactId,
+          kind: 'user',
+          userId: `c-${i}`,
+          profile: {},
+          source: 'widget',
+          authenticated: true,
+        },
+      },
+      ...Array.from({ length: versions - 1 }, (_, k): KnownEvent => ({
+        ...envelope(contactStreamId(contactId), k + 2, at),
+        type: 'contact.custom-attributes-set',
+        payload: { contactId, attributes: { [`v${k + 2}`]: k + 2 } },
+      })),
+    ];
+    const importId = '019aaf00-0000-7000-8000-00000000000c';
+    const imported: KnownEvent = {
+      ...envelope(`import-${importId}`, 1, at),
+      type: 'contact.contacts-imported',
+      payload: {
+        importId,
+        batch: 1,
+        rows: ids.map((contactId, i) => ({
+          contactId,
+          line: i + 2,
+          kind: 'user' as const,
+          userId: `c-${i}`,
+          profile: { name: `C ${i}` },
+          attributes: { plan: 'pro' },
+        })),
+      },
+    };
+    const projection = contactsProjection();
+    const collection = db.collection<ProjectionDocument>(uniqueName('contacts').replace(/-/g, '_'));
+    await projection.setup?.(collection);
+    const ctx = createProjectionContext(collection, projection.schemaVersion);
+    const streams = ids.map(streamOf);
+    // Each contact already exists, so the import takes its update path beside the later events.
+    await Promise.all(streams.map((events) => projection.apply(events[0]!, ctx)));
+    await Promise.all([
+      projection.apply(imported, ctx),
+      ...streams.map(async (events) => {
+        for (const event of events.slice(1)) await projection.apply(event, ctx);
+      }),
+    ]);
+
+    const docs = await collection.find({}).sort({ _id: 1 }).toArray();
+    const expectedAttributes = Object.fromEntries(
+      Array.from({ length: versions - 1 }, (_, k) => [`v${k + 2}`, k + 2]),
+    );
+    const lost = docs.filter(
+      (doc) =>
+        doc.streamVersion !== versions ||
+        canonicalJson(doc.ownAttributes) !== canonicalJson(expectedAttributes) ||
+        doc.importKey === '' ||
+        doc.importedProfile?.name === undefined,
+    );
+    expect(lost.map((doc) => doc._id)).toEqual([]);
+    expect(docs).toHaveLength(ids.length);
+  });
+
   it('given every event applied twice, then the documents are unchanged', async () => {
     const once = await contents(await project(orders[2]!));
     const twice = await contents(await project([...orders[2]!, ...orders[2]!]));

@@ -4,3 +4,4 @@ export * from './aggregate';
 export * from './projection';
 export * from './upcasting';
 export * from './replay';
+export { KeyedLanes } from './keyed-lanes';

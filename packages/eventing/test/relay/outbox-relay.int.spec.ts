@@ -4,7 +4,10 @@ import type { Connection } from 'mongoose';
 import {
   createEventBackbone,
   MongoEventStore,
+  MongoOutboxStore,
+  OutboxRelay,
   type EventBackbone,
+  type OutboxStore,
   type PendingCommit,
 } from '../../src';
 import { connectToFreshDatabase, dropAndClose } from '../store/store-harness';
@@ -38,7 +41,7 @@ describe('outbox relay against real Kafka and the real store', () => {
 
   function backbone(
     relay: Parameters<typeof createEventBackbone>[0]['relay'] = {},
-    handOffAppends = false,
+    handOffAppends?: boolean,
   ) {
     const created = createEventBackbone({
       connection,
@@ -149,7 +152,7 @@ describe('outbox relay against real Kafka and the real store', () => {
   });
 
   it('is nudged by an append instead of waiting for the poll interval', async () => {
-    const relay = backbone({ pollIntervalMs: 60_000 });
+    const relay = backbone({ pollIntervalMs: 60_000 }, false);
     await relay.init();
     relay.relay.start();
     // Let the first pass find nothing and fall asleep for the long interval.
@@ -165,7 +168,7 @@ describe('outbox relay against real Kafka and the real store', () => {
   });
 
   it('hands its own appends straight to Kafka in stream order; one whose predecessor another writer appended waits for a store pass, at once', async () => {
-    const relay = backbone({ pollIntervalMs: 60_000 }, true);
+    const relay = backbone({ pollIntervalMs: 60_000 });
     await relay.init();
     relay.relay.start();
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -183,6 +186,85 @@ describe('outbox relay against real Kafka and the real store', () => {
     const records = await readTopic(kafka, topic, (read) => read.length >= 5, 10_000);
     expect(records.map(decodedEvent).map((e) => e.streamVersion)).toEqual([1, 2, 3, 4, 5]);
     await waitFor(async () => (await unpublishedCount()) === 0, 5_000);
+  });
+
+  /** A relay on the real outbox whose first `failures` non-empty marks fail, as a store outage would. */
+  function relayWithFailingMarks(failures: number) {
+    const outbox = new MongoOutboxStore(connection);
+    let left = failures;
+    const flaky: OutboxStore = {
+      nextUnpublished: (limit) => outbox.nextUnpublished(limit),
+      nextUnpublishedInStreamOrder: (limit) => outbox.nextUnpublishedInStreamOrder(limit),
+      unpublishedBelow: (bounds) => outbox.unpublishedBelow(bounds),
+      async markPublished(commits) {
+        if (commits.length > 0 && left-- > 0) throw new Error('store unavailable');
+        await outbox.markPublished(commits);
+      },
+    };
+    const relay = new OutboxRelay({
+      outbox: flaky,
+      producer: kafka.producer(),
+      topic,
+      pollIntervalMs: 60_000,
+      onError: () => undefined,
+    });
+    const store = new MongoEventStore(connection, {
+      onAppended: (result, commitId) =>
+        relay.handOff({
+          id: commitId,
+          streamId: result.streamId,
+          version: result.fromVersion + 1,
+          events: result.events,
+        }),
+    });
+    return { outbox, relay, store };
+  }
+
+  const recordsOnTopic = async () => {
+    const admin = kafka.admin();
+    try {
+      const offsets = await admin.fetchTopicOffsets(topic);
+      return offsets.reduce((sum, p) => sum + Number(BigInt(p.high) - BigInt(p.low)), 0);
+    } finally {
+      await admin.disconnect();
+    }
+  };
+
+  it('given a handed-off commit whose mark fails, then the next store pass marks it without sending it again', async () => {
+    const { outbox, relay, store } = relayWithFailingMarks(1);
+    await Promise.all([outbox.init(), store.init()]);
+    relay.start();
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+
+      await store.append('thread-mark', 0, [aConversationStarted()]);
+      await readTopic(kafka, topic, (read) => read.length >= 1, 10_000);
+      await waitFor(async () => (await unpublishedCount()) === 0, 5_000);
+      await store.append('thread-mark', 1, [aMessageSent({ clientMessageId: 'm-after' })]);
+      const records = await readTopic(kafka, topic, (read) => read.length >= 2, 10_000);
+
+      expect(records.map(decodedEvent).map((e) => e.streamVersion)).toEqual([1, 2]);
+      await waitFor(async () => (await unpublishedCount()) === 0, 5_000);
+      expect(await recordsOnTopic()).toBe(2);
+    } finally {
+      await relay.stop();
+    }
+  });
+
+  it('given a store pass whose mark fails, then a later pass marks what it sent', async () => {
+    const { outbox, relay, store } = relayWithFailingMarks(1);
+    await Promise.all([outbox.init(), store.init()]);
+    // Appended before start: nothing is handed off, the store pass finds it.
+    await store.append('thread-pass', 0, [aConversationStarted()]);
+    relay.start();
+    try {
+      await readTopic(kafka, topic, (read) => read.length >= 1, 10_000);
+      relay.nudge();
+      await waitFor(async () => (await unpublishedCount()) === 0, 5_000);
+      expect(await recordsOnTopic()).toBe(1);
+    } finally {
+      await relay.stop();
+    }
   });
 
   it('stop() finishes the batch in hand: it is published and marked', async () => {

@@ -14,6 +14,7 @@ import {
 } from '@threadline/contracts';
 import {
   defineProjection,
+  KeyedLanes,
   type Projection,
   type ProjectionContext,
   type ProjectionUpdate,
@@ -62,29 +63,37 @@ function paths(prefix: string, values: Record<string, unknown>): Record<string, 
   );
 }
 
-/** The fields a new document starts with, as the import path inserts them too. */
-function defaultsOf(
-  event: ContactStreamEvent,
-): Omit<
+/** The fields every document has, whatever created it. */
+type InsertDefaults = Pick<
   ContactDocument,
-  '_id' | 'streamId' | 'streamVersion' | 'schemaVersion' | 'createdAt' | 'importedAt'
-> {
+  | 'applicationId'
+  | 'kind'
+  | 'own'
+  | 'ownAttributes'
+  | 'authenticated'
+  | 'seenAt'
+  | 'importKey'
+  | 'importedProfile'
+  | 'importedAttributes'
+>;
+
+/**
+ * The fields a new document starts with, as the import path inserts them too: the required ones
+ * only. An optional field stays absent until an event gives it a value; a null or [] here would
+ * stay in the document on MongoDB (FerretDB drops them), so a contact's document would depend on
+ * whether its stream or an import created it, and `mergedInto: null` would hide it from the list.
+ */
+function defaultsOf(event: ContactStreamEvent): InsertDefaults {
   return {
     applicationId: event.tenantId,
     kind: contactKindOf(event.payload.contactId),
-    userId: null,
     own: {},
     ownAttributes: {},
-    generatedName: null,
     authenticated: false,
     seenAt: '',
-    streamCreatedAt: null,
-    streamSource: null,
     importKey: '',
     importedProfile: {},
     importedAttributes: {},
-    mergedInto: null,
-    mergedFrom: [],
   };
 }
 
@@ -151,19 +160,22 @@ function changeOf(event: ContactStreamEvent): ProjectionUpdate {
   }
 }
 
-async function applyStreamEvent(event: ContactStreamEvent, ctx: ProjectionContext): Promise<void> {
-  const change = changeOf(event);
-  const update = withDefaults(
-    { ...change, $min: { createdAt: isoTime(event.occurredAt) } },
+/** The whole update one event of a contact's stream makes, insert defaults included. Pure. */
+export function streamUpdateOf(event: ContactStreamEvent): ProjectionUpdate {
+  return withDefaults(
+    { ...changeOf(event), $min: { createdAt: isoTime(event.occurredAt) } },
     defaultsOf(event),
   );
+}
+
+async function applyStreamEvent(event: ContactStreamEvent, ctx: ProjectionContext): Promise<void> {
   await ctx.applyOnce(
     {
       _id: event.payload.contactId,
       streamId: contactStreamId(event.payload.contactId),
       streamVersion: event.streamVersion,
     },
-    update,
+    streamUpdateOf(event),
   );
 }
 
@@ -171,10 +183,15 @@ async function applyStreamEvent(event: ContactStreamEvent, ctx: ProjectionContex
  * The `contacts` read model (S9, S10, S14): one document per contact, from `contact.events` only,
  * so a replay rebuilds it identically (S15). Contact streams apply once per stream version; import
  * batches insert new contacts in bulk and update an existing one only with a later import row.
+ * A contact's document is written by its own stream and by import streams, which a replay applies
+ * in parallel: writes of one document take turns (`KeyedLanes`).
  */
 export function contactsProjection(
   overrides: { topics?: readonly string[]; collection?: string } = {},
 ): Projection {
+  const locks = new KeyedLanes();
+  const lockKey = (ctx: ProjectionContext, contactId: string) =>
+    `${ctx.collection.collectionName}/${contactId}`;
   return defineProjection({
     name: 'contacts',
     topics: overrides.topics ?? [eventsTopic('contact')],
@@ -186,19 +203,21 @@ export function contactsProjection(
     async apply(event, ctx) {
       if (!isContactProjectionEvent(event)) return;
       if (event.type === 'contact.contacts-imported') {
-        await applyImportedRows(
-          ctx,
-          event.tenantId,
-          isoTime(event.occurredAt),
-          event.payload.rows.map((row) => ({
-            ...row,
-            key: importKeyOf(event.payload.importId, row.line),
-          })),
-          ctx.schemaVersion,
+        const { rows, importId } = event.payload;
+        await locks.run(
+          rows.map((row) => lockKey(ctx, row.contactId)),
+          () =>
+            applyImportedRows(
+              ctx,
+              event.tenantId,
+              isoTime(event.occurredAt),
+              rows.map((row) => ({ ...row, key: importKeyOf(importId, row.line) })),
+              ctx.schemaVersion,
+            ),
         );
         return;
       }
-      await applyStreamEvent(event, ctx);
+      await locks.run([lockKey(ctx, event.payload.contactId)], () => applyStreamEvent(event, ctx));
     },
   });
 }
