@@ -5,7 +5,13 @@ import {
   type UserAuthenticatedV1,
   type VisitorStartedV1,
 } from '@threadline/contracts';
-import { defineProjection, type Projection, type ProjectionDocument } from '@threadline/eventing';
+import {
+  defineProjection,
+  KeyedLanes,
+  type Projection,
+  type ProjectionContext,
+  type ProjectionDocument,
+} from '@threadline/eventing';
 
 export const SESSIONS_COLLECTION = 'sessions';
 
@@ -43,10 +49,13 @@ const sessionStream = (sessionId: string) => `session-${sessionId}`;
  * `endedAt` from it. Start and end come from different streams, so from different partitions and
  * in either order: the end goes through `applyOnce` on the session stream, and the start, which
  * is one event that names a fresh session id, writes only its own fields, the same ones each time.
+ * A replay applies the two streams in parallel, and FerretDB can lose one of two concurrent
+ * updates of a document: writes of one session take turns.
  */
 export function sessionsProjection(
   overrides: { topics?: readonly string[]; collection?: string } = {},
 ): Projection {
+  const lanes = new KeyedLanes();
   return defineProjection({
     name: 'sessions',
     topics: overrides.topics ?? [eventsTopic('identity')],
@@ -56,54 +65,59 @@ export function sessionsProjection(
       await collection.createIndex({ applicationId: 1, 'subject.id': 1 });
     },
     async apply(event, ctx) {
-      if (!isSessionEvent(event)) return;
-      switch (event.type) {
-        case 'identity.user-authenticated':
-        case 'identity.visitor-started': {
-          const p = event.payload;
-          if (p.sessionId === undefined) return;
-          const subject =
-            event.type === 'identity.user-authenticated'
-              ? { kind: 'user', id: event.payload.userId }
-              : { kind: 'visitor', id: event.payload.visitorId };
-          await ctx.collection.updateOne(
-            { _id: p.sessionId },
-            {
-              $set: {
-                applicationId: event.tenantId,
-                subject,
-                deviceId: p.deviceId,
-                startedAt: new Date(event.occurredAt),
-                startedBy: { streamId: event.streamId, streamVersion: event.streamVersion },
-              },
-              $setOnInsert: {
-                streamId: sessionStream(p.sessionId),
-                streamVersion: 0,
-                schemaVersion: ctx.schemaVersion,
-              },
-            },
-            { upsert: true },
-          );
-          return;
-        }
-        case 'identity.session-ended':
-          await ctx.applyOnce(
-            {
-              _id: event.payload.sessionId,
-              streamId: event.streamId,
-              streamVersion: event.streamVersion,
-            },
-            {
-              $set: { endedAt: new Date(event.occurredAt), endReason: event.payload.reason },
-              $setOnInsert: { applicationId: event.tenantId },
-            },
-          );
-          return;
-        default: {
-          const never: never = event;
-          return never;
-        }
-      }
+      if (!isSessionEvent(event) || event.payload.sessionId === undefined) return;
+      const key = `${ctx.collection.collectionName}/${event.payload.sessionId}`;
+      await lanes.run(key, () => applySessionEvent(event, ctx));
     },
   });
+}
+
+async function applySessionEvent(event: SessionEvent, ctx: ProjectionContext): Promise<void> {
+  switch (event.type) {
+    case 'identity.user-authenticated':
+    case 'identity.visitor-started': {
+      const p = event.payload;
+      if (p.sessionId === undefined) return;
+      const subject =
+        event.type === 'identity.user-authenticated'
+          ? { kind: 'user', id: event.payload.userId }
+          : { kind: 'visitor', id: event.payload.visitorId };
+      await ctx.collection.updateOne(
+        { _id: p.sessionId },
+        {
+          $set: {
+            applicationId: event.tenantId,
+            subject,
+            deviceId: p.deviceId,
+            startedAt: new Date(event.occurredAt),
+            startedBy: { streamId: event.streamId, streamVersion: event.streamVersion },
+          },
+          $setOnInsert: {
+            streamId: sessionStream(p.sessionId),
+            streamVersion: 0,
+            schemaVersion: ctx.schemaVersion,
+          },
+        },
+        { upsert: true },
+      );
+      return;
+    }
+    case 'identity.session-ended':
+      await ctx.applyOnce(
+        {
+          _id: event.payload.sessionId,
+          streamId: event.streamId,
+          streamVersion: event.streamVersion,
+        },
+        {
+          $set: { endedAt: new Date(event.occurredAt), endReason: event.payload.reason },
+          $setOnInsert: { applicationId: event.tenantId },
+        },
+      );
+      return;
+    default: {
+      const never: never = event;
+      return never;
+    }
+  }
 }
