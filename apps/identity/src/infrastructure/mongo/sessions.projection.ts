@@ -65,25 +65,31 @@ export function sessionsProjection(
       await collection.createIndex({ applicationId: 1, 'subject.id': 1 });
     },
     async apply(event, ctx) {
-      if (!isSessionEvent(event) || event.payload.sessionId === undefined) return;
-      const key = `${ctx.collection.collectionName}/${event.payload.sessionId}`;
-      await lanes.run(key, () => applySessionEvent(event, ctx));
+      if (!isSessionEvent(event)) return;
+      const sessionId = event.payload.sessionId;
+      // A start without a session (an init that issued none) writes nothing.
+      if (sessionId === undefined) return;
+      const key = `${ctx.collection.collectionName}/${sessionId}`;
+      await lanes.run(key, () => applySessionEvent(event, sessionId, ctx));
     },
   });
 }
 
-async function applySessionEvent(event: SessionEvent, ctx: ProjectionContext): Promise<void> {
+async function applySessionEvent(
+  event: SessionEvent,
+  sessionId: string,
+  ctx: ProjectionContext,
+): Promise<void> {
   switch (event.type) {
     case 'identity.user-authenticated':
     case 'identity.visitor-started': {
       const p = event.payload;
-      if (p.sessionId === undefined) return;
       const subject =
         event.type === 'identity.user-authenticated'
           ? { kind: 'user', id: event.payload.userId }
           : { kind: 'visitor', id: event.payload.visitorId };
       await ctx.collection.updateOne(
-        { _id: p.sessionId },
+        { _id: sessionId },
         {
           $set: {
             applicationId: event.tenantId,
@@ -93,7 +99,7 @@ async function applySessionEvent(event: SessionEvent, ctx: ProjectionContext): P
             startedBy: { streamId: event.streamId, streamVersion: event.streamVersion },
           },
           $setOnInsert: {
-            streamId: sessionStream(p.sessionId),
+            streamId: sessionStream(sessionId),
             streamVersion: 0,
             schemaVersion: ctx.schemaVersion,
           },
@@ -105,7 +111,7 @@ async function applySessionEvent(event: SessionEvent, ctx: ProjectionContext): P
     case 'identity.session-ended':
       await ctx.applyOnce(
         {
-          _id: event.payload.sessionId,
+          _id: sessionId,
           streamId: event.streamId,
           streamVersion: event.streamVersion,
         },
