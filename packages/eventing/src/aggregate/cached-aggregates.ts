@@ -64,17 +64,19 @@ export class CachedAggregates<State, Command, Event> {
       (attempt) =>
         this.lanes.run(streamId, async () => {
           let current = await this.load(streamId, options.fresh === true || attempt > 1);
+          const onFreshState = async () => {
+            current = await this.load(streamId, true);
+            return work(current.aggregate);
+          };
           let value: T;
           try {
             value = await work(current.aggregate);
           } catch (error) {
             if (!current.remembered || !this.options.isRefusal(error)) throw error;
-            current = await this.load(streamId, true);
-            value = await work(current.aggregate);
+            value = await onFreshState();
           }
           if (current.remembered && current.aggregate.getUncommittedEvents().length === 0) {
-            current = await this.load(streamId, true);
-            value = await work(current.aggregate);
+            value = await onFreshState();
           }
           return { value, appended: await this.save(current.aggregate, metadata) };
         }),
