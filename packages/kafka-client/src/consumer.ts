@@ -1,6 +1,7 @@
 import type { Consumer, EachBatchPayload } from 'kafkajs';
+import { CommitSchedule, type PartitionCommit } from './commit-schedule';
 import { memoizeConnect } from './connect-once';
-import { nextOffset, toKafkaRecord, type KafkaRecord } from './records';
+import { toKafkaRecord, type KafkaRecord } from './records';
 
 export interface ConsumerOptions {
   groupId: string;
@@ -21,6 +22,12 @@ export type RunOptions = (
 ) & {
   /** Partitions handled in parallel; order holds within a partition either way. Default 1. */
   partitionsConsumedConcurrently?: number;
+  /**
+   * Handled offsets are committed at most this often, when a handler throws, and before the
+   * consumer stops; default 0, after every batch. For handlers that apply idempotently: a crash
+   * redelivers at most this much, and in exchange no commit round trip delays the next fetch.
+   */
+  commitIntervalMs?: number;
 };
 
 export interface KafkaConsumer {
@@ -41,6 +48,11 @@ export interface KafkaConsumer {
 
 export function wrapConsumer(consumer: Consumer): KafkaConsumer {
   const connect = memoizeConnect(() => consumer.connect());
+  let commits: PendingCommits | undefined;
+  const leave = async (how: () => Promise<void>) => {
+    await commits?.beforeLeaving();
+    await how();
+  };
   return {
     async subscribe(topics, options) {
       await connect.ensure();
@@ -48,18 +60,23 @@ export function wrapConsumer(consumer: Consumer): KafkaConsumer {
     },
     async run(options) {
       await connect.ensure();
+      const pending = new PendingCommits(
+        new CommitSchedule(options.commitIntervalMs ?? 0),
+        (offsets) => consumer.commitOffsets(offsets),
+      );
+      commits = pending;
       await consumer.run({
         autoCommit: false,
         eachBatchAutoResolve: false,
         partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 1,
-        eachBatch: (payload) => handleBatch(payload, options),
+        eachBatch: (payload) => handleBatch(payload, options, pending),
       });
     },
     seek: (topic, partition, offset) => consumer.seek({ topic, partition, offset }),
-    stop: () => consumer.stop(),
+    stop: () => leave(() => consumer.stop()),
     async disconnect() {
       connect.reset();
-      await consumer.disconnect();
+      await leave(() => consumer.disconnect());
     },
     onCrash(listener) {
       consumer.on(consumer.events.CRASH, (event) =>
@@ -69,7 +86,81 @@ export function wrapConsumer(consumer: Consumer): KafkaConsumer {
   };
 }
 
-async function handleBatch(payload: EachBatchPayload, options: RunOptions): Promise<void> {
+/**
+ * The consumer's side of a {@link CommitSchedule}: a batch commits what is due in its own turn, and
+ * a timer commits what the last batch left when no batch follows, so an idle group catches up.
+ */
+class PendingCommits {
+  private timer: NodeJS.Timeout | undefined;
+  private leaving = false;
+
+  constructor(
+    private readonly schedule: CommitSchedule,
+    private readonly commitNow: (offsets: PartitionCommit[]) => Promise<void>,
+  ) {}
+
+  handled(topic: string, partition: number, offset: string): void {
+    this.schedule.handled(topic, partition, offset);
+  }
+
+  /** After a batch: commits through its payload what is due (everything when it failed). */
+  async afterBatch(
+    payload: Pick<EachBatchPayload, 'commitOffsetsIfNecessary'>,
+    failed: boolean,
+  ): Promise<void> {
+    if (!this.schedule.hasPending) return;
+    if (!failed && !this.leaving && this.schedule.dueInMs() > 0) return this.commitLater();
+    const taken = this.schedule.take();
+    try {
+      await payload.commitOffsetsIfNecessary({ topics: byTopic(taken) });
+    } catch (error) {
+      this.schedule.restore(taken);
+      throw error;
+    }
+  }
+
+  /** Before the consumer stops: what was handled is committed while it is still a member. */
+  async beforeLeaving(): Promise<void> {
+    this.leaving = true;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.commitPending().catch(() => undefined);
+  }
+
+  private commitLater(): void {
+    if (this.timer || this.leaving) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      // A failure (a rebalance, the broker away) keeps the offsets for the next batch or timer.
+      this.commitPending().catch(() => this.commitLater());
+    }, this.schedule.dueInMs()).unref();
+  }
+
+  private async commitPending(): Promise<void> {
+    if (!this.schedule.hasPending) return;
+    const taken = this.schedule.take();
+    try {
+      await this.commitNow(taken);
+    } catch (error) {
+      this.schedule.restore(taken);
+      throw error;
+    }
+  }
+}
+
+function byTopic(commits: readonly PartitionCommit[]) {
+  const topics = new Map<string, { partition: number; offset: string }[]>();
+  for (const { topic, partition, offset } of commits) {
+    topics.set(topic, [...(topics.get(topic) ?? []), { partition, offset }]);
+  }
+  return [...topics].map(([topic, partitions]) => ({ topic, partitions }));
+}
+
+async function handleBatch(
+  payload: EachBatchPayload,
+  options: RunOptions,
+  commits: PendingCommits,
+): Promise<void> {
   const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
   const records = batch.messages.map((m) => toKafkaRecord(batch.topic, batch.partition, m));
   if (records.length === 0) return;
@@ -93,14 +184,8 @@ async function handleBatch(payload: EachBatchPayload, options: RunOptions): Prom
   }
   if (handled !== undefined) {
     resolveOffset(handled);
-    await payload.commitOffsetsIfNecessary({
-      topics: [
-        {
-          topic: batch.topic,
-          partitions: [{ partition: batch.partition, offset: nextOffset(handled) }],
-        },
-      ],
-    });
+    commits.handled(batch.topic, batch.partition, handled);
   }
+  await commits.afterBatch(payload, failure !== undefined);
   if (failure !== undefined) throw failure;
 }

@@ -30,6 +30,9 @@ async function consume(
     topic: string;
     count: number;
     onRecord?: (r: KafkaRecord) => Promise<void>;
+    commitIntervalMs?: number;
+    /** Run once every record arrived, while the consumer is still in its group. */
+    whileMember?: () => Promise<void>;
   },
 ): Promise<KafkaRecord[]> {
   const consumer = kafka.consumer({ groupId: options.groupId, maxWaitTimeMs: 200 });
@@ -40,6 +43,7 @@ async function consume(
   try {
     await consumer.subscribe([options.topic], { fromBeginning: true });
     await consumer.run({
+      commitIntervalMs: options.commitIntervalMs,
       eachRecord: async (record) => {
         await options.onRecord?.(record);
         records.push(record);
@@ -54,6 +58,7 @@ async function consume(
     });
     await Promise.race([enough, timedOut]);
     await sleep(1500);
+    await options.whileMember?.();
   } finally {
     clearTimeout(timer);
     await consumer.disconnect();
@@ -161,6 +166,65 @@ describe('kafkajs 2.2.4 against the real broker', () => {
     });
     expect(failed).toBe(true);
     // Each record handled exactly once: 2 again after its failure, 0 and 1 not again.
+    expect(received.map((r) => r.offset)).toEqual(['0', '1', '2', '3', '4']);
+    expect(await committedTotal(kafka, groupId, topic)).toBe(5);
+  });
+
+  it('with a commit interval, commits an idle group within it, and what was handled on leaving', async () => {
+    const topic = await freshTopic(3);
+    const producer = kafka.producer();
+    await producer.send(topic, batch('interval', 12));
+    await producer.disconnect();
+
+    const idle = uniqueName('interval-idle');
+    let committedWhileMember = -1;
+    await consume(kafka, {
+      groupId: idle,
+      topic,
+      count: 12,
+      commitIntervalMs: 500,
+      whileMember: async () => {
+        // No record came for 1.5 s: the timer, not a batch or the leave, committed them.
+        committedWhileMember = await committedTotal(kafka, idle, topic);
+      },
+    });
+    expect(committedWhileMember).toBe(12);
+
+    const leaving = uniqueName('interval-leave');
+    let notYet = -1;
+    await consume(kafka, {
+      groupId: leaving,
+      topic,
+      count: 12,
+      commitIntervalMs: 600_000,
+      whileMember: async () => {
+        notYet = await committedTotal(kafka, leaving, topic);
+      },
+    });
+    expect(notYet).toBe(0);
+    expect(await committedTotal(kafka, leaving, topic)).toBe(12);
+  });
+
+  it('with a commit interval, commits what succeeded before a failed handler, and redelivers it', async () => {
+    const topic = await freshTopic(1);
+    const producer = kafka.producer();
+    await producer.send(topic, batch('interval-retry', 5));
+    await producer.disconnect();
+
+    let failed = false;
+    const groupId = uniqueName('interval-retry');
+    const received = await consume(kafka, {
+      groupId,
+      topic,
+      count: 5,
+      commitIntervalMs: 600_000,
+      onRecord: async (record) => {
+        if (record.offset === '3' && !failed) {
+          failed = true;
+          throw new Error('handler failed once');
+        }
+      },
+    });
     expect(received.map((r) => r.offset)).toEqual(['0', '1', '2', '3', '4']);
     expect(await committedTotal(kafka, groupId, topic)).toBe(5);
   });

@@ -22,6 +22,8 @@ export interface EventReactorOptions {
   logger: ProjectionLogger;
   retry?: Partial<RetryPolicy>;
   maxWaitTimeMs?: number;
+  /** Handled offsets are committed at most this often (default 1 s); reactions are idempotent. */
+  commitIntervalMs?: number;
 }
 
 export interface EventReactor {
@@ -126,14 +128,16 @@ export function createEventReactor(options: EventReactorOptions): EventReactor {
       await consumer.subscribe(options.topics, { fromBeginning: true });
       // Joined in the background: after a crash the join waits for the dead member's session
       // to expire (up to 30 s), which must not hold back the service's API.
-      joining = consumer.run({ eachRecord: handle }).catch((error: unknown) =>
-        options.logger({
-          level: 'error',
-          message: 'reactor consumer could not start',
-          groupId: options.groupId,
-          error: error instanceof Error ? error.message : String(error),
-        }),
-      );
+      joining = consumer
+        .run({ eachRecord: handle, commitIntervalMs: options.commitIntervalMs ?? 1_000 })
+        .catch((error: unknown) =>
+          options.logger({
+            level: 'error',
+            message: 'reactor consumer could not start',
+            groupId: options.groupId,
+            error: error instanceof Error ? error.message : String(error),
+          }),
+        );
     },
     async stop() {
       abort.abort(new Error(`reactor ${options.groupId} stopping`));

@@ -64,6 +64,9 @@ export class ConversationLiveConsumer implements OnApplicationBootstrap, OnAppli
     // Resolves once the group is joined: live delivery is on when the gateway is up.
     await consumer.run({
       partitionsConsumedConcurrently: 3,
+      // Progress is worth little (a new process reads back anyway); a commit per batch would
+      // hold up the next fetch, and so every other gateway's delivery.
+      commitIntervalMs: 5_000,
       eachRecord: async (record) => {
         backfill.read(record.partition, record.offset);
         const decoded = decodeRecord(record, this.decoder);
