@@ -1,6 +1,6 @@
-import { platformTopics, setTopicNamespace, topicNamespace } from '@threadline/contracts';
 import { createKafka } from '@threadline/kafka-client';
 import { runForkedLoad } from '../forked-load';
+import { platformTopicsUnder } from '../namespaced-topics';
 import { compare, percentile, type Comparison, type Figure } from '../measure';
 import { rawProduceConsumeLatency } from '../conversation/produce-consume-latency';
 import { startBackendServices } from './backend-services';
@@ -95,7 +95,6 @@ export async function runGatewayBenchmarks(
   const rawTopics = options.rates.map(
     (rate) => `bench-${options.runId}.gw-produce-consume-${rate}`,
   );
-  const previousNamespace = topicNamespace();
   const children: ServiceChild[] = [];
   let backend: Awaited<ReturnType<typeof startBackendServices>> | undefined;
   let namespacedTopics: string[] = [];
@@ -152,8 +151,8 @@ export async function runGatewayBenchmarks(
       rawFanOutFigures.p99,
     );
 
+    namespacedTopics = platformTopicsUnder(namespace);
     backend = await startBackendServices({ ...options, topicNamespace: namespace });
-    namespacedTopics = platformTopics();
     const upstream = {
       IDENTITY_URL: backend.identityUrl,
       CONTACT_URL: backend.contactUrl,
@@ -270,7 +269,6 @@ export async function runGatewayBenchmarks(
   } finally {
     for (const child of children.reverse()) await child.stop().catch(() => undefined);
     await backend?.close().catch(() => undefined);
-    setTopicNamespace(previousNamespace);
     await admin.deleteTopics([...rawTopics, ...namespacedTopics]).catch(() => undefined);
     await admin.disconnect();
   }
