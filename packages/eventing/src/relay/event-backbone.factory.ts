@@ -15,7 +15,10 @@ export interface EventBackboneOptions {
   /** Defaults to `<service>.events`; tests pass a unique topic. */
   topic?: string;
   clock?: Clock;
-  relay?: Pick<OutboxRelayOptions, 'batchSize' | 'pollIntervalMs' | 'afterPublish' | 'onError'>;
+  relay?: Pick<
+    OutboxRelayOptions,
+    'batchSize' | 'pollIntervalMs' | 'maxPollIntervalMs' | 'afterPublish' | 'onError'
+  >;
   /** Nudge the relay after each append for low latency; default true. */
   nudgeOnAppend?: boolean;
   /**

@@ -4,6 +4,7 @@ import { lastVersionOf, sortHandOffs } from './hand-off-order';
 import type { CommitRef, OutboxStore, PendingCommit } from './outbox.port';
 import { blockingBounds, publishableInOrder } from './publish-order';
 import { chunkRecords } from './record-chunks';
+import { IdleBackoff } from './idle-backoff';
 import { LatestVersions } from './latest-versions';
 
 export interface OutboxRelayOptions {
@@ -15,6 +16,8 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   /** Idle wait between passes when nothing was nudged; default 100 ms. */
   pollIntervalMs?: number;
+  /** Passes that find nothing double the idle wait up to this; default 1 s. */
+  maxPollIntervalMs?: number;
   /** Test hook, run after a batch is on Kafka and before it is marked published (a crash window). */
   afterPublish?: (commits: readonly PendingCommit[]) => void | Promise<void>;
   /** A failed pass is retried after the poll interval; default: a JSON line on stderr. */
@@ -49,12 +52,14 @@ function logError(error: unknown): void {
  * goes to Kafka at once when the commit before it in its stream was sent by this relay (or it is
  * the stream's first); its mark follows in the background, off the latency path. Everything else
  * (other processes' commits, a hand-off whose predecessor this relay did not send, a failed send or
- * mark) is read from the store by the store pass, every poll interval and whenever nudged; its
- * reads and marks do not hold up the hand-off lane, only its send does.
+ * mark) is read from the store by the store pass, whenever nudged and every poll interval (which
+ * doubles, up to `maxPollIntervalMs`, while passes find nothing); its reads and marks do not hold
+ * up the hand-off lane, only its send does.
  */
 export class OutboxRelay {
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
+  private readonly backoff: IdleBackoff;
   private readonly onError: (error: unknown) => void;
   private running = false;
   private loop: Promise<void> | undefined;
@@ -77,6 +82,7 @@ export class OutboxRelay {
   constructor(private readonly options: OutboxRelayOptions) {
     this.batchSize = options.batchSize ?? 500;
     this.pollIntervalMs = options.pollIntervalMs ?? 100;
+    this.backoff = new IdleBackoff(this.pollIntervalMs, options.maxPollIntervalMs ?? 1_000);
     this.onError = options.onError ?? logError;
   }
 
@@ -161,26 +167,29 @@ export class OutboxRelay {
     while (this.running) {
       this.storePassDue = false;
       let again = false;
+      let foundWork = true;
       try {
         const pass = await this.publishPending();
         again = pass.fetched >= this.batchSize;
+        foundWork = pass.fetched > 0;
       } catch (error) {
         this.onError(error);
       }
+      const wait = this.backoff.after(foundWork);
       if (!this.running) break;
       if (again || this.storePassDue) continue;
-      await this.idle();
+      await this.idle(wait);
     }
   }
 
-  private idle(): Promise<void> {
+  private idle(waitMs: number): Promise<void> {
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
         this.wake = undefined;
         resolve();
       };
-      const timer = setTimeout(done, this.pollIntervalMs);
+      const timer = setTimeout(done, waitMs);
       this.wake = done;
     });
   }
