@@ -188,6 +188,45 @@ describe('outbox relay against real Kafka and the real store', () => {
     await waitFor(async () => (await unpublishedCount()) === 0, 5_000);
   });
 
+  it("idle, reads the store less and less, up to the longest wait, and still publishes another writer's commit within it", async () => {
+    const outbox = new MongoOutboxStore(connection);
+    let reads = 0;
+    const counted: OutboxStore = {
+      nextUnpublished: (limit) => {
+        reads++;
+        return outbox.nextUnpublished(limit);
+      },
+      nextUnpublishedInStreamOrder: (limit) => outbox.nextUnpublishedInStreamOrder(limit),
+      unpublishedBelow: (bounds) => outbox.unpublishedBelow(bounds),
+      markPublished: (commits) => outbox.markPublished(commits),
+    };
+    const relay = new OutboxRelay({
+      outbox: counted,
+      producer: kafka.producer(),
+      topic,
+      pollIntervalMs: 20,
+      maxPollIntervalMs: 400,
+    });
+    relay.start();
+    try {
+      // 20, 40, 80, 160, 320, then 400 ms: about 8 passes in 2 s, where a fixed 20 ms made 100.
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      expect(reads).toBeGreaterThanOrEqual(5);
+      expect(reads).toBeLessThanOrEqual(12);
+
+      const startedAt = Date.now();
+      const { events } = await new MongoEventStore(connection).append('thread-idle', 0, [
+        aConversationStarted(),
+      ]);
+      const [record] = await readTopic(kafka, topic, (read) => read.length >= 1, 10_000);
+      expect(decodedEvent(record!).eventId).toBe(events[0]!.eventId);
+      expect(Date.now() - startedAt).toBeLessThan(5_000);
+      await waitFor(async () => (await unpublishedCount()) === 0, 5_000);
+    } finally {
+      await relay.stop();
+    }
+  });
+
   /** A relay on the real outbox whose first `failures` non-empty marks fail, as a store outage would. */
   function relayWithFailingMarks(failures: number) {
     const outbox = new MongoOutboxStore(connection);
