@@ -145,30 +145,37 @@ describe('kafkajs 2.2.4 against the real broker', () => {
     expect(await committedTotal(kafka, groupId, topic)).toBe(records.length);
   });
 
-  it('redelivers a record whose handler failed, and commits only what succeeded', async () => {
-    const topic = await freshTopic(1);
-    const producer = kafka.producer();
-    await producer.send(topic, batch('retry', 5));
-    await producer.disconnect();
+  it.each([
+    ['after every batch', undefined],
+    ['with a commit interval (due at once when a handler fails)', 600_000],
+  ])(
+    'redelivers a record whose handler failed, and commits only what succeeded: %s',
+    async (_, commitIntervalMs) => {
+      const topic = await freshTopic(1);
+      const producer = kafka.producer();
+      await producer.send(topic, batch('retry', 5));
+      await producer.disconnect();
 
-    let failed = false;
-    const groupId = uniqueName('retry');
-    const received = await consume(kafka, {
-      groupId,
-      topic,
-      count: 5,
-      onRecord: async (record) => {
-        if (record.offset === '2' && !failed) {
-          failed = true;
-          throw new Error('handler failed once');
-        }
-      },
-    });
-    expect(failed).toBe(true);
-    // Each record handled exactly once: 2 again after its failure, 0 and 1 not again.
-    expect(received.map((r) => r.offset)).toEqual(['0', '1', '2', '3', '4']);
-    expect(await committedTotal(kafka, groupId, topic)).toBe(5);
-  });
+      let failed = false;
+      const groupId = uniqueName('retry');
+      const received = await consume(kafka, {
+        groupId,
+        topic,
+        count: 5,
+        commitIntervalMs,
+        onRecord: async (record) => {
+          if (record.offset === '2' && !failed) {
+            failed = true;
+            throw new Error('handler failed once');
+          }
+        },
+      });
+      expect(failed).toBe(true);
+      // Each record handled exactly once: 2 again after its failure, 0 and 1 not again.
+      expect(received.map((r) => r.offset)).toEqual(['0', '1', '2', '3', '4']);
+      expect(await committedTotal(kafka, groupId, topic)).toBe(5);
+    },
+  );
 
   it('with a commit interval, commits an idle group within it, and what was handled on leaving', async () => {
     const topic = await freshTopic(3);
@@ -203,30 +210,6 @@ describe('kafkajs 2.2.4 against the real broker', () => {
     });
     expect(notYet).toBe(0);
     expect(await committedTotal(kafka, leaving, topic)).toBe(12);
-  });
-
-  it('with a commit interval, commits what succeeded before a failed handler, and redelivers it', async () => {
-    const topic = await freshTopic(1);
-    const producer = kafka.producer();
-    await producer.send(topic, batch('interval-retry', 5));
-    await producer.disconnect();
-
-    let failed = false;
-    const groupId = uniqueName('interval-retry');
-    const received = await consume(kafka, {
-      groupId,
-      topic,
-      count: 5,
-      commitIntervalMs: 600_000,
-      onRecord: async (record) => {
-        if (record.offset === '3' && !failed) {
-          failed = true;
-          throw new Error('handler failed once');
-        }
-      },
-    });
-    expect(received.map((r) => r.offset)).toEqual(['0', '1', '2', '3', '4']);
-    expect(await committedTotal(kafka, groupId, topic)).toBe(5);
   });
 
   async function resumeScenario(between: () => Promise<void>): Promise<void> {
