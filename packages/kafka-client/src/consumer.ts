@@ -110,13 +110,9 @@ class PendingCommits {
   ): Promise<void> {
     if (!this.schedule.hasPending) return;
     if (!failed && !this.leaving && this.schedule.dueInMs() > 0) return this.commitLater();
-    const taken = this.schedule.take();
-    try {
-      await payload.commitOffsetsIfNecessary({ topics: byTopic(taken) });
-    } catch (error) {
-      this.schedule.restore(taken);
-      throw error;
-    }
+    await this.commitPending((taken) =>
+      payload.commitOffsetsIfNecessary({ topics: byTopic(taken) }),
+    );
   }
 
   /** Before the consumer stops: what was handled is committed while it is still a member. */
@@ -124,7 +120,7 @@ class PendingCommits {
     this.leaving = true;
     clearTimeout(this.timer);
     this.timer = undefined;
-    await this.commitPending().catch(() => undefined);
+    await this.commitPending(this.commitNow).catch(() => undefined);
   }
 
   private commitLater(): void {
@@ -132,15 +128,16 @@ class PendingCommits {
     this.timer = setTimeout(() => {
       this.timer = undefined;
       // A failure (a rebalance, the broker away) keeps the offsets for the next batch or timer.
-      this.commitPending().catch(() => this.commitLater());
+      this.commitPending(this.commitNow).catch(() => this.commitLater());
     }, this.schedule.dueInMs()).unref();
   }
 
-  private async commitPending(): Promise<void> {
+  /** Takes what is pending and commits it with `send`; a failed commit gives it back. */
+  private async commitPending(send: (offsets: PartitionCommit[]) => Promise<void>): Promise<void> {
     if (!this.schedule.hasPending) return;
     const taken = this.schedule.take();
     try {
-      await this.commitNow(taken);
+      await send(taken);
     } catch (error) {
       this.schedule.restore(taken);
       throw error;
