@@ -5,7 +5,7 @@ import {
   type ContentFingerprint,
 } from '@threadline/eventing';
 import type { KafkaClient } from '@threadline/kafka-client';
-import { uniqueName } from '@threadline/testing';
+import { storedEnvelopes, uniqueName } from '@threadline/testing';
 import type { mongo } from 'mongoose';
 
 type Doc = Record<string, unknown> & { _id: unknown };
@@ -122,7 +122,7 @@ export async function replayEvidence(
     [
       c.streamId,
       `v${String(c.version)}`,
-      (c.events as { type: string; eventId: string }[])
+      storedEnvelopes<{ type: string; eventId: string }>(c)
         .map((e) => `${e.type}#${e.eventId}`)
         .join(','),
       `published=${String(c.published)}`,

@@ -1,6 +1,11 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON answers are checked by the matchers */
 import { getConnectionToken } from '@nestjs/mongoose';
-import { serviceTestEnv, startNestApp, type RunningApp } from '@threadline/testing';
+import {
+  serviceTestEnv,
+  startNestApp,
+  storedEnvelopes,
+  type RunningApp,
+} from '@threadline/testing';
 import type { Connection } from 'mongoose';
 import { randomInt } from 'node:crypto';
 import { IdentityModule } from '../src/identity.module';
@@ -161,7 +166,7 @@ describe('identity tenancy over the internal admin API (real Kafka and store)', 
     expect(keyDoc?.alg).toBe('aes-256-gcm');
     expect(JSON.stringify(keyDoc)).not.toContain(identitySecret);
     const commits = await db.collection('commits').find({}).toArray();
-    const wire = JSON.stringify(commits.flatMap((c) => c.events));
+    const wire = JSON.stringify(commits.flatMap((c) => storedEnvelopes(c)));
     expect(wire).toContain(applicationId);
     for (const secret of [applicationSecret, identitySecret, agentPassword]) {
       expect(wire).not.toContain(secret);

@@ -1,5 +1,6 @@
 export * from './topics';
 export * from './envelope';
+export * from './stored-events';
 export * from './profile';
 export * from './tenancy';
 export * from './admin/tenancy-admin';

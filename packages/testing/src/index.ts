@@ -3,4 +3,5 @@ export { uniqueName, uniqueTopicNamespace } from './unique-name';
 export { startNestApp, type RunningApp } from './nest-app';
 export { describeServiceHealth, serviceTestEnv } from './service-health.spec-helper';
 export { assertBuiltPackage } from './built-package';
+export { storedEnvelopes } from './stored-envelopes';
 export * from './security';

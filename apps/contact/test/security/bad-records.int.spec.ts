@@ -20,6 +20,7 @@ import {
   recordKeys,
   RecordTally,
   storable,
+  storedEnvelopes,
   uniqueName,
   validEventDraft,
   type Drawn,
@@ -243,14 +244,14 @@ describe('bad Kafka records into the contact process (real process, Kafka and st
     // Applied once: each valid event caused exactly one commit, nothing else did.
     const tenants = new Set(records.flatMap((r) => (r.event ? [r.event.tenantId] : [])));
     const commits = (await contact.db!.collection('commits').find().toArray()).filter((c) =>
-      (c.events as EventEnvelope[]).some(
+      storedEnvelopes<EventEnvelope>(c).some(
         (e) => tenants.has(e.tenantId) || e.tenantId.endsWith('-junk'),
       ),
     );
     const reacted = records.filter((r) => r.topic !== 'contact' && r.fate === 'applied');
     const byCause = new Map<string, number>();
     for (const c of commits)
-      RecordTally.add(byCause, (c.events as EventEnvelope[])[0]!.causationId);
+      RecordTally.add(byCause, storedEnvelopes<EventEnvelope>(c)[0]!.causationId);
     expect(Object.fromEntries(byCause)).toEqual(
       Object.fromEntries(reacted.map((r) => [r.event!.eventId, 1])),
     );

@@ -1,4 +1,9 @@
-import { decodeEvent, type KnownEvent } from '@threadline/contracts';
+import {
+  decodeEvent,
+  decodeStoredEvents,
+  encodeStoredEvents,
+  type KnownEvent,
+} from '@threadline/contracts';
 import { Types } from 'mongoose';
 import type { CommitDocument } from './commit.schema';
 import { CorruptStreamError } from './corrupt-stream.error';
@@ -17,7 +22,7 @@ export function toCommitDocument(
     version: first.streamVersion,
     lastVersion: lastVersionOf(first.streamVersion, events.length),
     tenantId: first.tenantId,
-    events: [...events],
+    events: encodeStoredEvents(events),
     committedAt,
     published: false,
   };
@@ -25,7 +30,9 @@ export function toCommitDocument(
 
 /** Decodes a stored commit's events; a stored event that no longer validates is corruption. */
 export function toKnownEvents(doc: Pick<CommitDocument, 'streamId' | 'events'>): KnownEvent[] {
-  return doc.events.map((raw) => {
+  const stored = decodeStoredEvents(doc.events);
+  if (!stored.ok) throw new CorruptStreamError(doc.streamId, stored.reason);
+  return stored.envelopes.map((raw) => {
     const decoded = decodeEvent(raw);
     if (!decoded.ok) throw new CorruptStreamError(doc.streamId, decoded.reason);
     return decoded.event;

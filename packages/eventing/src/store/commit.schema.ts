@@ -1,4 +1,3 @@
-import type { EventEnvelope } from '@threadline/contracts';
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 
 /** One commit: the events of one decision, in one document, so it is atomic without transactions. */
@@ -10,7 +9,11 @@ export interface CommitDocument {
   /** Stream version of its last event; appends check that the expected version ends a commit. */
   lastVersion: number;
   tenantId: string;
-  events: EventEnvelope[];
+  /**
+   * The envelopes as one JSON string (`encodeStoredEvents`: FerretDB reads and writes a string far
+   * faster than nested documents); commits written before hold an array.
+   */
+  events: string | unknown[];
   committedAt: Date;
   published: boolean;
   publishedAt?: Date;
@@ -25,7 +28,7 @@ const commitSchema = new Schema<CommitDocument>(
     version: { type: Number, required: true },
     lastVersion: { type: Number, required: true },
     tenantId: { type: String, required: true },
-    // Mixed, so mongoose never casts or minimizes the envelopes: they are stored as validated.
+    // Mixed, so mongoose never casts either stored form.
     events: { type: Schema.Types.Mixed, required: true },
     committedAt: { type: Date, required: true },
     published: { type: Boolean, required: true },

@@ -2,7 +2,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import type { KnownEvent } from '@threadline/contracts';
 import type { KafkaClient, KafkaRecord } from '@threadline/kafka-client';
-import { assertBuiltPackage, endpointsFromEnv, uniqueName } from '@threadline/testing';
+import {
+  assertBuiltPackage,
+  endpointsFromEnv,
+  storedEnvelopes,
+  uniqueName,
+} from '@threadline/testing';
 import { Types, type Connection } from 'mongoose';
 import {
   createEventBackbone,
@@ -143,7 +148,7 @@ describe('outbox relay killed with SIGKILL between publish and mark (real proces
     expect(killedBatch.every((c) => c.published === false)).toBe(true);
     expect(await commits().countDocuments({ published: false })).toBe(commitCount);
     const killedEventIds = killedBatch.flatMap((c) =>
-      (c.events as { eventId: string }[]).map((e) => e.eventId),
+      storedEnvelopes<{ eventId: string }>(c).map((e) => e.eventId),
     );
 
     backbone.relay.start();

@@ -1,6 +1,8 @@
-import type { Connection } from 'mongoose';
+import { storedEnvelopes } from '@threadline/testing';
+import { Types, type Connection } from 'mongoose';
 import {
   ConcurrencyError,
+  CorruptStreamError,
   InvalidAppendError,
   MongoEventStore,
   type AppendResult,
@@ -47,10 +49,43 @@ describe('MongoEventStore on the real store', () => {
       ['conversation.message-sent', 3],
     ]);
     const docs = await commits().find({ streamId: id }).sort({ version: 1 }).toArray();
-    expect(docs.map((d) => [d.version, d.lastVersion, d.events.length, d.published])).toEqual([
+    expect(
+      docs.map((d) => [d.version, d.lastVersion, storedEnvelopes(d).length, d.published]),
+    ).toEqual([
       [1, 2, 2, false],
       [3, 3, 1, false],
     ]);
+  });
+
+  it("stores a commit's events as one JSON string and still reads commits written as an array", async () => {
+    const id = streamId();
+    await store.append(id, 0, [aConversationStarted(), aMessageSent({ clientMessageId: 'm-1' })]);
+    const [written] = await commits().find({ streamId: id }).toArray();
+    expect(typeof written!.events).toBe('string');
+
+    // The form commits had before: the same envelopes as an array of documents.
+    const former = streamId();
+    await commits().insertOne({
+      ...written,
+      _id: new Types.ObjectId(),
+      streamId: former,
+      events: storedEnvelopes(written!).map((e) => ({ ...e, streamId: former })),
+    });
+
+    expect((await store.load(former)).map((e) => [e.streamId, e.streamVersion])).toEqual([
+      [former, 1],
+      [former, 2],
+    ]);
+  });
+
+  it('given a commit whose events string is damaged, loading its stream names the corruption', async () => {
+    const id = streamId();
+    await store.append(id, 0, [aConversationStarted()]);
+    await commits().updateOne({ streamId: id }, { $set: { events: '[{"eventId":' } });
+
+    await expect(store.load(id)).rejects.toThrow(
+      new CorruptStreamError(id, 'events are not JSON: Unexpected end of JSON input'),
+    );
   });
 
   it('loads from a version inside a commit', async () => {

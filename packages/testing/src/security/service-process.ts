@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { assertBuiltPackage } from '../built-package';
 import { endpointsFromEnv } from '../infra-mode';
 import { serviceTestEnv } from '../service-health.spec-helper';
+import { storedEnvelopes } from '../stored-envelopes';
 import { uniqueName } from '../unique-name';
 
 /** An event envelope as the event store keeps it. */
@@ -254,7 +255,7 @@ async function startProcess(options: ServiceProcessOptions): Promise<ServiceProc
       commits.sort(
         (a, b) => String(a.streamId).localeCompare(String(b.streamId)) || a.version - b.version,
       );
-      return commits.flatMap((c) => c.events as StoredEvent[]);
+      return commits.flatMap((c) => storedEnvelopes<StoredEvent>(c));
     },
     stop,
   };
