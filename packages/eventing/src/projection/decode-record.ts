@@ -5,6 +5,12 @@ import type { EventDecodeResult, EventDecoder } from '../upcasting';
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const unpairedSurrogate = /\p{Cs}/u;
 const unstorable = (text: string) => text.includes('\u0000') || unpairedSurrogate.test(text);
+/**
+ * NUL and surrogates reach a parsed value only through JSON escapes: JSON refuses a raw control
+ * character and strict UTF-8 cannot encode a surrogate. A text without such an escape skips the
+ * walk, which allocates a path per key (4% of the contact service's CPU in a 100,000-row import).
+ */
+const nulOrSurrogateEscape = /\\u(?:0000|[dD][89a-fA-F])/;
 
 /**
  * The path of the first string or key a store cannot keep as it is: NUL (PostgreSQL refuses it)
@@ -50,7 +56,7 @@ export function decodeRecord<E extends EventEnvelope>(
     const detail = error instanceof Error ? error.message : String(error);
     return { ok: false, kind: 'invalid', reason: `value is not JSON: ${detail}` };
   }
-  const at = unstorableText(raw);
+  const at = nulOrSurrogateEscape.test(text) ? unstorableText(raw) : undefined;
   if (at !== undefined) {
     return {
       ok: false,

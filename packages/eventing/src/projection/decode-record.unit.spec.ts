@@ -59,6 +59,17 @@ describe('decoding a record', () => {
     expect(!result.ok && result.reason).toMatch(/^payload\.sessionId: holds NUL/);
   });
 
+  it.each([
+    ['an escaped surrogate pair (an emoji)', '\\ud83d\\udca5'],
+    ['an escaped backslash before u0000', '\\\\u0000'],
+  ])('given %s in a string, then it decodes', (_, escape) => {
+    const text = JSON.stringify({ ...sessionEnded, correlationId: 'C' }).replace(
+      '"C"',
+      `"corr-${escape}"`,
+    );
+    expect(decodeRecord({ value: Buffer.from(text) }, decoder).ok).toBe(true);
+  });
+
   it('given a surrogate pair (an emoji), then it decodes', () => {
     const value = Buffer.from(JSON.stringify({ ...sessionEnded, correlationId: 'corr-💥' }));
     expect(decodeRecord({ value }, decoder).ok).toBe(true);

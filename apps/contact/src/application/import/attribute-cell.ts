@@ -6,11 +6,13 @@ const MAX_STRING = 1024;
 const plainNumber = /^-?(0|[1-9]\d*)(\.\d+)?$/;
 const anyNumber = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 const isoDate = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
+/** Every ISO date starts so: most cells are not dates, and the zod union is the costlier test. */
+const datePrefix = /^\d{4}-\d{2}-\d{2}/;
 
 export type CellResult = { ok: true; value: CustomAttributeValue } | { ok: false; reason: string };
 
 function asDate(text: string): CellResult | undefined {
-  if (!isoDate.safeParse(text).success) return undefined;
+  if (!datePrefix.test(text) || !isoDate.safeParse(text).success) return undefined;
   return { ok: true, value: { date: new Date(text).toISOString() } };
 }
 
