@@ -6,13 +6,22 @@ interface WriteErrorLike {
 }
 
 /**
- * Inserts documents in one unordered `insertMany` and returns the indexes of those whose `_id`
- * was already taken; any other failure is thrown.
+ * Inserts documents in unordered `insertMany`s, `parts` of them at once over contiguous slices,
+ * and returns the indexes of those whose `_id` was already taken; any other failure is thrown.
+ * FerretDB converts and PostgreSQL writes one `insertMany` on one connection: slices in parallel
+ * put the other core to work.
  */
 export async function insertAllNew<T extends mongo.Document>(
   collection: mongo.Collection<T>,
   documents: mongo.OptionalUnlessRequiredId<T>[],
+  parts = 1,
 ): Promise<number[]> {
+  if (parts > 1 && documents.length > 1) {
+    const size = Math.ceil(documents.length / parts);
+    const slices = chunked(documents, size);
+    const taken = await Promise.all(slices.map((slice) => insertAllNew(collection, slice)));
+    return taken.flatMap((indexes, slice) => indexes.map((index) => index + slice * size));
+  }
   if (documents.length === 0) return [];
   try {
     await collection.insertMany(documents, { ordered: false });

@@ -4,6 +4,9 @@ import type { mongo } from 'mongoose';
 import type { ContactDocument } from './contact.document';
 import { chunked, insertAllNew, MAX_BULK_UPDATES } from './duplicate-keys';
 
+/** A batch's new contacts go in this many `insertMany`s at once. */
+const INSERT_PARTS = 4;
+
 export type KeyedImportRow = ImportedContactRow & { key: string };
 
 /**
@@ -38,7 +41,7 @@ export async function applyImportedRows(
     importedAttributes: row.attributes,
     importedAt: at,
   }));
-  const taken = await insertAllNew(collection, documents);
+  const taken = await insertAllNew(collection, documents, INSERT_PARTS);
   const existing = taken.map((index) => rows[index] as KeyedImportRow);
   for (const batch of chunked(existing, MAX_BULK_UPDATES / 2)) {
     await collection.bulkWrite(
