@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
 import { MongoClient } from 'mongodb';
 import { postgres } from '../src';
 
@@ -14,11 +13,6 @@ interface PlanNode {
   'Node Type': string;
   'Index Name'?: string;
   Plans?: PlanNode[];
-}
-
-/** PostgreSQL under FerretDB, asked directly (Debian's psql, as the infra itself uses). */
-function psql(sql: string): string {
-  return execFileSync('psql', [postgres.url, '-X', '-tAc', sql], { encoding: 'utf8' }).trim();
 }
 
 function indexesUsed(node: PlanNode): string[] {
@@ -77,10 +71,10 @@ describeOnPostgres('GIN twins of FerretDB indexes', () => {
     const body = 'x'.repeat(300_000);
     await big.insertMany(Array.from({ length: 20 }, (_, i) => ({ published: i === 7, body })));
     // As autovacuum would: the planner's statistics, which is where it misjudges the scan.
-    const table = psql(
+    const table = await postgres.query(
       `select format('%I.%I', schemaname, relname) from pg_stat_user_tables where schemaname = '${db.databaseName}' and relname like 'big%'`,
     );
-    psql(`analyze ${table}`);
+    await postgres.query(`analyze ${table}`);
     const plan = (
       (await big.find({ published: true }).explain()).queryPlanner as { Plan: PlanNode }
     ).Plan;

@@ -145,9 +145,14 @@ async function ensureDatabase(bin: string): Promise<void> {
   if (found.stdout.trim() !== '1') await psql(bin, 'postgres', `create database ${database}`);
 }
 
-export const postgres: InfraComponent & { url: string } = {
+export const postgres: InfraComponent & { url: string; query(sql: string): Promise<string> } = {
   name: 'postgres',
   url: `postgres://${superuser}@${loopback}:${infraPorts.postgres}/${database}`,
+
+  /** One statement on FerretDB's database, as infra runs its own: rows unaligned, `|`-separated. */
+  async query(sql: string): Promise<string> {
+    return (await psql(requireBinDir(), database, sql)).stdout.trim();
+  },
 
   async up() {
     const bin = requireBinDir();
