@@ -4,8 +4,8 @@ import {
   createProjectionContext,
   type ProjectionDocument,
 } from '@threadline/eventing';
-import { endpointsFromEnv, uniqueName } from '@threadline/testing';
-import mongoose, { type mongo } from 'mongoose';
+import { connectToFreshDatabase, dropAndClose, uniqueName } from '@threadline/testing';
+import type { Connection, mongo } from 'mongoose';
 import { contactsProjection } from '../src/projections';
 
 const applicationId = 'app-projection';
@@ -105,24 +105,16 @@ const orders: KnownEvent[][] = [
 ];
 
 describe('contacts projection on the real store', () => {
-  let connection: mongoose.Connection;
+  let connection: Connection;
   let db: mongo.Db;
 
   beforeAll(async () => {
-    connection = await mongoose
-      .createConnection(endpointsFromEnv().mongodbUri, {
-        dbName: uniqueName('contact_projection').replace(/-/g, '_'),
-        retryWrites: false,
-      })
-      .asPromise();
+    connection = await connectToFreshDatabase('contact_projection');
     if (!connection.db) throw new Error('no db');
     db = connection.db;
   });
 
-  afterAll(async () => {
-    await connection.dropDatabase();
-    await connection.close();
-  });
+  afterAll(() => dropAndClose(connection));
 
   async function project(events: KnownEvent[]) {
     const projection = contactsProjection();

@@ -1,23 +1,15 @@
-import { endpointsFromEnv, uniqueName } from '@threadline/testing';
-import mongoose, { type Connection } from 'mongoose';
+import { connectToFreshDatabase, dropAndClose } from '@threadline/testing';
+import type { Connection } from 'mongoose';
 import { insertAllNew } from '../src/infrastructure/mongo/duplicate-keys';
 
 describe('insertAllNew on the real store', () => {
   let connection: Connection;
 
   beforeAll(async () => {
-    connection = await mongoose
-      .createConnection(endpointsFromEnv().mongodbUri, {
-        dbName: uniqueName('insert_all_new').replace(/-/g, '_'),
-        retryWrites: false,
-      })
-      .asPromise();
+    connection = await connectToFreshDatabase('insert_all_new');
   });
 
-  afterAll(async () => {
-    await connection.dropDatabase();
-    await connection.close();
-  });
+  afterAll(() => dropAndClose(connection));
 
   it.each([1, 3, 4])(
     'given ids 2 and 7 of 10 on file, when inserting in %i part(s), then those two indexes come back and the rest are written',

@@ -4,8 +4,8 @@ import {
   type Projection,
   type ProjectionDocument,
 } from '@threadline/eventing';
-import { endpointsFromEnv, uniqueName } from '@threadline/testing';
-import mongoose, { type mongo } from 'mongoose';
+import { connectToFreshDatabase, dropAndClose, uniqueName } from '@threadline/testing';
+import type { Connection, mongo } from 'mongoose';
 import { identitiesProjection } from '../src/infrastructure/mongo/identities.projection';
 import { sessionsProjection } from '../src/infrastructure/mongo/sessions.projection';
 
@@ -57,24 +57,16 @@ const aSessionEnded = (sessionId: string): KnownEvent => ({
 });
 
 describe('identity read models on the real store', () => {
-  let connection: mongoose.Connection;
+  let connection: Connection;
   let db: mongo.Db;
 
   beforeAll(async () => {
-    connection = await mongoose
-      .createConnection(endpointsFromEnv().mongodbUri, {
-        dbName: uniqueName('identity_projections').replace(/-/g, '_'),
-        retryWrites: false,
-      })
-      .asPromise();
+    connection = await connectToFreshDatabase('identity_projections');
     if (!connection.db) throw new Error('no db');
     db = connection.db;
   });
 
-  afterAll(async () => {
-    await connection.dropDatabase();
-    await connection.close();
-  });
+  afterAll(() => dropAndClose(connection));
 
   const applier = (projection: Projection, name: string) => {
     const collection = db.collection<ProjectionDocument>(name);

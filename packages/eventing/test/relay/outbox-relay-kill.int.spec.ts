@@ -4,6 +4,8 @@ import type { KnownEvent } from '@threadline/contracts';
 import type { KafkaClient, KafkaRecord } from '@threadline/kafka-client';
 import {
   assertBuiltPackage,
+  connectToFreshDatabase,
+  dropAndClose,
   endpointsFromEnv,
   storedEnvelopes,
   uniqueName,
@@ -22,7 +24,6 @@ import {
   createTopics,
   waitUntilCaughtUp,
 } from '../projection/projection-test-kit';
-import { connectToFreshDatabase, dropAndClose } from '../store/store-harness';
 import { aConversationStarted, aMessageSent } from '../store/thread.fixture';
 import {
   deleteTopic,

@@ -1,5 +1,6 @@
 import type { KnownEvent } from '@threadline/contracts';
 import type { KafkaClient, KafkaRecord } from '@threadline/kafka-client';
+import { connectToFreshDatabase, dropAndClose } from '@threadline/testing';
 import type { Connection } from 'mongoose';
 import {
   createEventBackbone,
@@ -10,7 +11,6 @@ import {
   type OutboxStore,
   type PendingCommit,
 } from '../../src';
-import { connectToFreshDatabase, dropAndClose } from '../store/store-harness';
 import { aConversationStarted, aMessageSent } from '../store/thread.fixture';
 import {
   createTopic,

@@ -1,4 +1,4 @@
-import { storedEnvelopes } from '@threadline/testing';
+import { connectToFreshDatabase, dropAndClose, storedEnvelopes } from '@threadline/testing';
 import { Types, type Connection } from 'mongoose';
 import {
   ConcurrencyError,
@@ -9,7 +9,6 @@ import {
   type NewEvent,
 } from '../../src';
 import { aConversationStarted, aMessageSent } from './thread.fixture';
-import { connectToFreshDatabase, dropAndClose } from './store-harness';
 
 describe('MongoEventStore on the real store', () => {
   let connection: Connection;

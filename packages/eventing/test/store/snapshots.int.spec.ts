@@ -1,3 +1,4 @@
+import { connectToFreshDatabase, dropAndClose } from '@threadline/testing';
 import type { Connection } from 'mongoose';
 import {
   AggregateRepository,
@@ -6,7 +7,6 @@ import {
   MongoSnapshotStore,
 } from '../../src';
 import { metadata, threadCodec, threadDecider } from './thread.fixture';
-import { connectToFreshDatabase, dropAndClose } from './store-harness';
 
 describe('snapshots on the real store', () => {
   let connection: Connection;

@@ -1,5 +1,6 @@
-import { endpointsFromEnv, uniqueName } from '@threadline/testing';
 import mongoose, { type Connection } from 'mongoose';
+import { endpointsFromEnv } from './infra-mode';
+import { uniqueName } from './unique-name';
 
 /** A connection to a database of its own, dropped at the end. */
 export async function connectToFreshDatabase(prefix: string): Promise<Connection> {
