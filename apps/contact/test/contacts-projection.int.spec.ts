@@ -2,6 +2,7 @@ import { contactIdOf, contactStreamId, type KnownEvent } from '@threadline/contr
 import {
   canonicalJson,
   createProjectionContext,
+  isFerretDb,
   type ProjectionDocument,
 } from '@threadline/eventing';
 import { connectToFreshDatabase, dropAndClose, uniqueName } from '@threadline/testing';
@@ -234,5 +235,16 @@ describe('contacts projection on the real store', () => {
     const once = await contents(await project(orders[2]!));
     const twice = await contents(await project([...orders[2]!, ...orders[2]!]));
     expect(twice).toEqual(once);
+  });
+
+  it('given the store, then the Contacts list index is the one that store can use', async () => {
+    const collection = await project([]);
+    const keys = (await collection.listIndexes().toArray()).map((index) => index.key);
+    // FerretDB filters through GIN twins and sorts in memory; MongoDB walks the list's order.
+    const expected = (await isFerretDb(db))
+      ? { applicationId: 1 }
+      : { applicationId: 1, seenAt: -1, _id: -1 };
+    expect(keys).toContainEqual(expected);
+    expect(keys).toHaveLength(2);
   });
 });

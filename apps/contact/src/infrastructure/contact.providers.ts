@@ -1,6 +1,11 @@
 import type { Provider } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
-import { AggregateRepository, EVENT_STORE, type EventStore } from '@threadline/eventing';
+import {
+  AggregateRepository,
+  CachedAggregates,
+  EVENT_STORE,
+  type EventStore,
+} from '@threadline/eventing';
 import type { Connection, mongo } from 'mongoose';
 import { contactHandlers } from '../application/contacts';
 import {
@@ -10,9 +15,13 @@ import {
   IMPORT_STATUS_STORE,
 } from '../application/import';
 import { CONTACT_CLOCK } from '../application/ports/clock.port';
-import { CONTACT_REPOSITORY } from '../application/ports/contact-repository.port';
+import {
+  CONTACT_REPOSITORY,
+  REMEMBERED_CONTACTS,
+  type ContactRepository,
+} from '../application/ports/contact-repository.port';
 import { CONTACTS_READ_MODEL } from '../application/ports/contacts-read-model.port';
-import { contactDecider } from '../domain';
+import { ContactError, contactDecider } from '../domain';
 import { CONTACT_CONFIG } from './config/contact-config.token';
 import type { ContactConfig } from './config/contact.config';
 import { contactCodec } from './eventing/contact.codec';
@@ -29,6 +38,11 @@ function database(connection: Connection): () => mongo.Db {
   };
 }
 
+/** Contacts whose state one process keeps between commands (a few hundred bytes to a few KB each). */
+export const REMEMBERED_CONTACT_STREAMS = 5_000;
+/** One decision on remembered state, then the three fresh ones a plain repository makes. */
+export const CONTACT_UPDATE_ATTEMPTS = 4;
+
 /** Binds the contact service's ports to their adapters; handlers and runners come with them. */
 export function contactProviders(config: ContactConfig): Provider[] {
   return [
@@ -44,6 +58,16 @@ export function contactProviders(config: ContactConfig): Provider[] {
       inject: [EVENT_STORE],
       useFactory: (store: EventStore) =>
         new AggregateRepository(store, contactDecider, contactCodec),
+    },
+    {
+      provide: REMEMBERED_CONTACTS,
+      inject: [CONTACT_REPOSITORY],
+      useFactory: (streams: ContactRepository) =>
+        new CachedAggregates(streams, contactDecider, {
+          maxStreams: REMEMBERED_CONTACT_STREAMS,
+          attempts: CONTACT_UPDATE_ATTEMPTS,
+          isRefusal: (error) => error instanceof ContactError,
+        }),
     },
     {
       provide: CONTACTS_READ_MODEL,

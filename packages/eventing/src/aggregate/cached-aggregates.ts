@@ -23,6 +23,12 @@ export interface CachedAggregatesOptions {
 export interface UpdateOptions {
   /** Decide on state read from the store now, never on state this process remembers. */
   fresh?: boolean;
+  /**
+   * The command only ever has an effect on less advanced state: its no-op on remembered state is
+   * a no-op on any later state too, so it is believed without reading the stream. (Recording a
+   * contact's message: "seen" and "has written" only move forward.)
+   */
+  noOpIsFinal?: boolean;
 }
 
 interface Remembered<State> {
@@ -35,7 +41,8 @@ interface Remembered<State> {
  * command: on FerretDB a stream read costs a scan of its commits. Safe because every append names
  * the version it was decided at: if another process appended since, the store refuses the append
  * (`ConcurrencyError`), the state is dropped and read again. What appends nothing, a refusal or a
- * no-op, gets no such check, so it is decided again on fresh state before it is believed.
+ * no-op, gets no such check, so it is decided again on fresh state before it is believed, unless
+ * the caller knows the no-op cannot be undone by what it has not seen (`noOpIsFinal`).
  */
 export class CachedAggregates<State, Command, Event> {
   private readonly remembered: LRUCache<string, Remembered<State>>;
@@ -75,7 +82,8 @@ export class CachedAggregates<State, Command, Event> {
             if (!current.remembered || !this.options.isRefusal(error)) throw error;
             value = await onFreshState();
           }
-          if (current.remembered && current.aggregate.getUncommittedEvents().length === 0) {
+          const noOp = current.aggregate.getUncommittedEvents().length === 0;
+          if (current.remembered && noOp && options.noOpIsFinal !== true) {
             value = await onFreshState();
           }
           return { value, appended: await this.save(current.aggregate, metadata) };

@@ -116,6 +116,32 @@ describe('cached aggregates', () => {
     expect(counts.loads).toBe(loadsBefore + 1);
   });
 
+  it('given a no-op the caller declares final, when decided on remembered state, then it is believed without a read', async () => {
+    const { store, counts } = countingStore();
+    const streams = cachedOn(store);
+    await streams.execute(STREAM, start, metadata);
+    const loadsBefore = counts.loads;
+
+    await expect(
+      streams.execute(STREAM, start, metadata, { noOpIsFinal: true }),
+    ).resolves.toBeNull();
+
+    expect(counts.loads).toBe(loadsBefore);
+    expect(counts.appends).toBe(1);
+  });
+
+  it('given a command declared final that is no no-op on remembered state stale from another process, then the store refuses it and it is decided on fresh state', async () => {
+    const { store } = countingStore();
+    const here = cachedOn(store);
+    const elsewhere = cachedOn(store);
+    await here.execute(STREAM, start, metadata);
+    await elsewhere.execute(STREAM, aSend('from-elsewhere'), metadata);
+
+    await here.execute(STREAM, aSend('from-here'), metadata, { noOpIsFinal: true });
+
+    expect(await sentIds(store)).toEqual(['from-elsewhere', 'from-here']);
+  });
+
   it('given more streams than it keeps, then the least recently used one is read again', async () => {
     const { store, counts } = countingStore();
     const streams = cachedOn(store, 2);

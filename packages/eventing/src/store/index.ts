@@ -26,4 +26,5 @@ export { InMemoryEventStore } from './in-memory-event-store';
 export { InMemorySnapshotStore } from './in-memory-snapshot-store';
 export { EVENT_STORE, SNAPSHOT_STORE } from './event-store.tokens';
 export { COMMITS_COLLECTION } from './commit.schema';
+export { isFerretDb } from './store-backend';
 export { SNAPSHOTS_COLLECTION } from './snapshot.schema';

@@ -73,8 +73,8 @@ export class RecordAuthenticationHandler implements ICommandHandler<RecordAuthen
     const { applicationId } = command;
     const metadata = metadataOf(applicationId, command.causation);
     const visitorContactId = contactIdOf(applicationId, { kind: 'visitor', visitorId });
-    await this.contacts.execute(
-      contactStreamId(visitorContactId),
+    // Through the executor, so the state this process remembers of the visitor knows the merge.
+    await this.executor.execute(
       {
         kind: 'merge-into',
         contactId: visitorContactId,
@@ -127,6 +127,11 @@ export class StartVisitorHandler implements ICommandHandler<StartVisitorCommand>
 export class RecordMessageHandler implements ICommandHandler<RecordMessageCommand> {
   constructor(private readonly executor: ContactCommandsExecutor) {}
 
+  /**
+   * Most messages change nothing (seen moves once a minute), and such a no-op on remembered state
+   * stands: what this process has not seen can only have moved "seen" and "has written" further.
+   * So a chat's messages cost no stream read each.
+   */
   async execute(command: RecordMessageCommand): Promise<void> {
     await this.executor.execute(
       {
@@ -136,6 +141,7 @@ export class RecordMessageHandler implements ICommandHandler<RecordMessageComman
         at: command.at,
       },
       metadataOf(command.applicationId, command.causation),
+      { noOpIsFinal: true },
     );
   }
 }

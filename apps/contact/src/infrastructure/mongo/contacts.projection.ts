@@ -14,11 +14,14 @@ import {
 } from '@threadline/contracts';
 import {
   defineProjection,
+  isFerretDb,
   KeyedLanes,
   type Projection,
   type ProjectionContext,
+  type ProjectionDocument,
   type ProjectionUpdate,
 } from '@threadline/eventing';
+import type { mongo } from 'mongoose';
 import {
   CONTACTS_COLLECTION,
   contactKindOf,
@@ -186,6 +189,21 @@ async function applyStreamEvent(event: ContactStreamEvent, ctx: ProjectionContex
  * A contact's document is written by its own stream and by import streams, which a replay applies
  * in parallel: writes of one document take turns (`KeyedLanes`).
  */
+/**
+ * The index of the Contacts list: one application's contacts, last seen first. MongoDB walks the
+ * compound index in the list's order. FerretDB sorts in memory and filters only through its GIN
+ * twins (`infra/ferretdb/README.md`), so there the compound index bought one useful key per
+ * contact (the application) at the price of three btree and three GIN keys: a 100,000-row import
+ * ran at 7,040 rows/s with it and 7,267-7,457 with the single field.
+ */
+export async function contactsListIndex(
+  collection: mongo.Collection<ProjectionDocument>,
+): Promise<mongo.IndexSpecification> {
+  return (await isFerretDb(collection.db))
+    ? { applicationId: 1 }
+    : { applicationId: 1, seenAt: -1, _id: -1 };
+}
+
 export function contactsProjection(
   overrides: { topics?: readonly string[]; collection?: string } = {},
 ): Projection {
@@ -198,7 +216,7 @@ export function contactsProjection(
     collection: overrides.collection ?? CONTACTS_COLLECTION,
     schemaVersion: 1,
     async setup(collection) {
-      await collection.createIndex({ applicationId: 1, seenAt: -1, _id: -1 });
+      await collection.createIndex(await contactsListIndex(collection));
     },
     async apply(event, ctx) {
       if (!isContactProjectionEvent(event)) return;

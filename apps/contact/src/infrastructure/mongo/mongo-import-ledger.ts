@@ -55,7 +55,7 @@ export class MongoImportLedger implements ImportLedger {
     return this.db().collection<LedgerDocument>(LEDGER_COLLECTION);
   }
 
-  /** The `importId` index serves `forget` on MongoDB; FerretDB scans regardless. */
+  /** The `importId` index serves `forget` and a re-import's changed rows (on FerretDB through its GIN twin). */
   async init(): Promise<void> {
     await this.dropReplaced();
     await this.ledger.createIndex({ importId: 1 });
