@@ -45,13 +45,8 @@ function contactService() {
     );
   const typesOf = async (contactId: string) =>
     (await store.load(contactStreamId(contactId))).map((event) => event.type);
-  return { executor, record, typesOf, counts };
-}
-
-describe('recording messages on a contact (S9)', () => {
-  it('given a visitor this process started, when it writes ten messages within a minute, then its stream is read once and "seen" recorded once', async () => {
-    const { executor, record, typesOf, counts } = contactService();
-    await executor.execute(
+  const startVisitor = () =>
+    executor.execute(
       {
         kind: 'start-visitor',
         contactId: visitor,
@@ -61,6 +56,13 @@ describe('recording messages on a contact (S9)', () => {
       },
       metadata,
     );
+  return { executor, startVisitor, record, typesOf, counts };
+}
+
+describe('recording messages on a contact (S9)', () => {
+  it('given a visitor this process started, when it writes ten messages within a minute, then its stream is read once and "seen" recorded once', async () => {
+    const { startVisitor, record, typesOf, counts } = contactService();
+    await startVisitor();
 
     for (let second = 1; second <= 10; second++) await record(visitor, second);
 
@@ -69,17 +71,8 @@ describe('recording messages on a contact (S9)', () => {
   });
 
   it('given a minute has passed since "seen", when the visitor writes again, then "seen" moves without a read', async () => {
-    const { executor, record, typesOf, counts } = contactService();
-    await executor.execute(
-      {
-        kind: 'start-visitor',
-        contactId: visitor,
-        applicationId,
-        generatedName: 'Giant Duck',
-        at: at(0),
-      },
-      metadata,
-    );
+    const { startVisitor, record, typesOf, counts } = contactService();
+    await startVisitor();
     await record(visitor, 1);
 
     await record(visitor, 90);
@@ -93,17 +86,8 @@ describe('recording messages on a contact (S9)', () => {
   });
 
   it('given the visitor was merged into a user (S12), when a message of the visitor is recorded within the minute, then it lands on the user', async () => {
-    const { executor, record, typesOf } = contactService();
-    await executor.execute(
-      {
-        kind: 'start-visitor',
-        contactId: visitor,
-        applicationId,
-        generatedName: 'Giant Duck',
-        at: at(0),
-      },
-      metadata,
-    );
+    const { executor, startVisitor, record, typesOf } = contactService();
+    await startVisitor();
     await record(visitor, 1);
     await executor.execute(
       { kind: 'merge-into', contactId: visitor, applicationId, intoContactId: user, userId: 'u-1' },
