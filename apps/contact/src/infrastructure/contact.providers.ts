@@ -38,8 +38,11 @@ function database(connection: Connection): () => mongo.Db {
   };
 }
 
-/** Contacts whose state one process keeps between commands (a few hundred bytes to a few KB each). */
-export const REMEMBERED_CONTACT_STREAMS = 5_000;
+/**
+ * Contacts whose state one process keeps between commands: those chatting now. A state is a few
+ * hundred bytes, up to tens of KB with the 100 custom attributes a contact may have.
+ */
+export const REMEMBERED_CONTACT_STREAMS = 2_000;
 /** One decision on remembered state, then the three fresh ones a plain repository makes. */
 export const CONTACT_UPDATE_ATTEMPTS = 4;
 

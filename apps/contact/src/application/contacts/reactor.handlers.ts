@@ -73,7 +73,7 @@ export class RecordAuthenticationHandler implements ICommandHandler<RecordAuthen
     const { applicationId } = command;
     const metadata = metadataOf(applicationId, command.causation);
     const visitorContactId = contactIdOf(applicationId, { kind: 'visitor', visitorId });
-    // Through the executor, so the state this process remembers of the visitor knows the merge.
+    // Both steps through the executor, so the state this process remembers knows them.
     await this.executor.execute(
       {
         kind: 'merge-into',
@@ -86,8 +86,7 @@ export class RecordAuthenticationHandler implements ICommandHandler<RecordAuthen
     );
     const visitor = (await this.contacts.load(contactStreamId(visitorContactId))).state;
     const imported = await this.readModel.imported(applicationId, userContactId);
-    await this.contacts.execute(
-      contactStreamId(userContactId),
+    await this.executor.execute(
       {
         kind: 'absorb-visitor',
         contactId: userContactId,
