@@ -2,8 +2,12 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { setTopicNamespace, topicNamespace } from '@threadline/contracts';
 import { IdentityModule, loadIdentityConfig } from '@threadline/identity';
+import { createKafka } from '@threadline/kafka-client';
+import mongoose from 'mongoose';
 import { runForkedLoad } from '../forked-load';
+import { platformTopicsUnder } from '../namespaced-topics';
 import type { Comparison, Figure } from '../measure';
 import { compare } from '../measure';
 import { ConstantServerModule } from './constant-server';
@@ -107,6 +111,26 @@ async function bindUsers(url: string, runId: string, users: number): Promise<str
   return bodies;
 }
 
+/** Drops the run's database and deletes its topics; what fails to go is left, not fatal. */
+async function removeRunData(
+  options: Pick<AuthBenchOptions, 'kafkaBrokers' | 'mongodbUri' | 'runId'>,
+  database: string,
+  topics: string[],
+): Promise<void> {
+  const db = await mongoose
+    .createConnection(options.mongodbUri, { dbName: database, retryWrites: false })
+    .asPromise();
+  await db.dropDatabase().catch(() => undefined);
+  await db.close();
+  const admin = createKafka({
+    clientId: `bench-auth-${options.runId}`,
+    brokers: options.kafkaBrokers.split(','),
+    logLevel: 'error',
+  }).admin();
+  await admin.deleteTopics(topics).catch(() => undefined);
+  await admin.disconnect();
+}
+
 /**
  * Widget authentication of returning users with a bound `security_hash` (S6), over HTTP on
  * loopback, beside the same Nest/Express stack answering a constant, both driven by autocannon
@@ -118,26 +142,38 @@ export async function runAuthBenchmarks(options: AuthBenchOptions): Promise<Auth
     generateLoad({ url, path: widgetAuthPath, bodies, durationSeconds, connections });
   const secret = (label: string) => `${label}:${randomBytes(24).toString('hex')}`;
 
-  const identity = await listenOnLoopback(
-    IdentityModule.forRoot(
-      loadIdentityConfig({
-        KAFKA_BROKERS: options.kafkaBrokers,
-        MONGODB_URI: options.mongodbUri,
-        MONGODB_DATABASE: `bench_identity_${options.runId}`,
-        LOG_LEVEL: 'silent',
-        IDENTITY_MASTER_KEY: randomBytes(32).toString('hex'),
-        IDENTITY_HASH_PEPPER: randomBytes(32).toString('hex'),
-        IDENTITY_SESSION_KEY: secret('bench'),
-      }),
-    ),
-  );
+  // The service runs in this process on topics, groups and a database of the run, never on those
+  // of a product using the same broker and store. Its config sets this process's topic namespace.
+  const ownNamespace = topicNamespace();
+  const namespace = `bench-auth-${options.runId}.`.toLowerCase();
+  const database = `bench_identity_${options.runId}`;
   let product: LoadResult;
   let bodies: string[];
   try {
-    bodies = await bindUsers(identity.url, options.runId, options.users);
-    product = await load(identity.url, bodies);
+    const identity = await listenOnLoopback(
+      IdentityModule.forRoot(
+        loadIdentityConfig({
+          KAFKA_BROKERS: options.kafkaBrokers,
+          MONGODB_URI: options.mongodbUri,
+          MONGODB_DATABASE: database,
+          TOPIC_NAMESPACE: namespace,
+          PROJECTION_GROUP_PREFIX: `bench-auth-${options.runId}`,
+          LOG_LEVEL: 'silent',
+          IDENTITY_MASTER_KEY: randomBytes(32).toString('hex'),
+          IDENTITY_HASH_PEPPER: randomBytes(32).toString('hex'),
+          IDENTITY_SESSION_KEY: secret('bench'),
+        }),
+      ),
+    );
+    try {
+      bodies = await bindUsers(identity.url, options.runId, options.users);
+      product = await load(identity.url, bodies);
+    } finally {
+      await identity.app.close();
+    }
   } finally {
-    await identity.app.close();
+    setTopicNamespace(ownNamespace);
+    await removeRunData(options, database, platformTopicsUnder(namespace));
   }
   if (product.non2xx > 0 || product.errors > 0) {
     throw new Error(
