@@ -2,6 +2,7 @@ import { ensureInfra, type Store } from '@threadline/infra';
 import { dockerEngineAnswers, startContainers, type StartedContainers } from './containers';
 import { dockerEngineMayAnswer } from './docker-engine';
 import { infraEnv, type InfraMode } from './infra-mode';
+import { beginRunRecord } from './run-resources';
 
 declare global {
   var __threadlineContainers: StartedContainers | undefined;
@@ -16,6 +17,7 @@ function publish(mode: InfraMode, kafkaBrokers: string, mongodbUri: string): voi
 
 /** Resolves real Kafka and a real MongoDB-wire store for integration and e2e tests. */
 export default async function globalSetup(): Promise<void> {
+  beginRunRecord();
   const kafkaBrokers = process.env[infraEnv.kafkaBrokers];
   const mongodbUri = process.env[infraEnv.mongodbUri];
   if (kafkaBrokers && mongodbUri) {

@@ -1,6 +1,7 @@
 import { endpointsFromEnv } from './infra-mode';
 import { startNestApp, type RunningApp } from './nest-app';
 import { setTopicNamespace } from '@threadline/contracts';
+import { recordRunResource } from './run-resources';
 import { uniqueName, uniqueTopicNamespace } from './unique-name';
 
 /**
@@ -17,11 +18,15 @@ const fileTopicNamespace = uniqueTopicNamespace();
 export function serviceTestEnv(service: string): NodeJS.ProcessEnv {
   const { kafkaBrokers, mongodbUri } = endpointsFromEnv();
   setTopicNamespace(fileTopicNamespace);
+  const database = uniqueName(service).replace(/-/g, '_');
+  // The global teardown removes both from a broker and store that outlive the run.
+  recordRunResource({ kind: 'topic-namespace', name: fileTopicNamespace });
+  recordRunResource({ kind: 'database', name: database });
   return {
     TOPIC_NAMESPACE: fileTopicNamespace,
     KAFKA_BROKERS: kafkaBrokers,
     MONGODB_URI: mongodbUri,
-    MONGODB_DATABASE: uniqueName(service).replace(/-/g, '_'),
+    MONGODB_DATABASE: database,
     PROJECTION_GROUP_PREFIX: uniqueName(`test-${service}`),
     LOG_LEVEL: 'silent',
   };
