@@ -49,6 +49,16 @@ const sentIds = async (store: EventStore) =>
     .filter((e) => e.type === 'conversation.message-sent')
     .map((e) => (e.payload as { clientMessageId: string }).clientMessageId);
 
+/** Two processes on one stream: `here` started it, then `elsewhere` sent a message it has not seen. */
+async function staleHere() {
+  const { store } = countingStore();
+  const here = cachedOn(store);
+  const elsewhere = cachedOn(store);
+  await here.execute(STREAM, start, metadata);
+  await elsewhere.execute(STREAM, aSend('from-elsewhere'), metadata);
+  return { store, here };
+}
+
 describe('cached aggregates', () => {
   it('given a stream this process saved, when it decides again, then it reads nothing from the store', async () => {
     const { store, counts, inner } = countingStore();
@@ -73,11 +83,7 @@ describe('cached aggregates', () => {
   });
 
   it('given another process appended meanwhile, then the append is refused, the stream reread, and the command decided again', async () => {
-    const { store } = countingStore();
-    const here = cachedOn(store);
-    const elsewhere = cachedOn(store);
-    await here.execute(STREAM, start, metadata);
-    await elsewhere.execute(STREAM, aSend('from-elsewhere'), metadata);
+    const { store, here } = await staleHere();
 
     // Remembered state has not seen from-elsewhere: believed, it would send it a second time.
     await expect(here.execute(STREAM, aSend('from-elsewhere'), metadata)).resolves.toBeNull();
@@ -131,11 +137,7 @@ describe('cached aggregates', () => {
   });
 
   it('given a command declared final that is no no-op on remembered state stale from another process, then the store refuses it and it is decided on fresh state', async () => {
-    const { store } = countingStore();
-    const here = cachedOn(store);
-    const elsewhere = cachedOn(store);
-    await here.execute(STREAM, start, metadata);
-    await elsewhere.execute(STREAM, aSend('from-elsewhere'), metadata);
+    const { store, here } = await staleHere();
 
     await here.execute(STREAM, aSend('from-here'), metadata, { noOpIsFinal: true });
 
