@@ -8,6 +8,7 @@ import { ConcurrencyError } from './concurrency.error';
 import { CorruptStreamError } from './corrupt-stream.error';
 import { isDuplicateKeyError } from './duplicate-key';
 import { buildEnvelopes } from './envelope-builder';
+import { InsertBatcher } from './insert-batcher';
 import type {
   AppendOptions,
   AppendResult,
@@ -27,9 +28,16 @@ export interface MongoEventStoreOptions {
   onAppended?: (result: AppendResult, commitId: string) => void;
 }
 
+/**
+ * Commits per insert at most when appends queue up. Commits are small (one decision's events), so
+ * this stays far below the driver's message limits, which would split a batch anyway.
+ */
+export const COMMITS_PER_INSERT = 100;
+
 /** The event store on a MongoDB-wire database: one document per commit in `commits`. */
 export class MongoEventStore implements EventStore {
   private readonly commits: Model<CommitDocument>;
+  private readonly inserts: InsertBatcher<CommitDocument>;
   private readonly clock: Clock;
   private readonly newEventId: () => string;
 
@@ -40,6 +48,13 @@ export class MongoEventStore implements EventStore {
     this.commits = commitModel(connection);
     this.clock = options.clock ?? systemClock;
     this.newEventId = options.newEventId ?? (() => uuidv7());
+    // Unordered, so that one stream's lost race does not hold back another stream's commit.
+    this.inserts = new InsertBatcher<CommitDocument>(
+      async (docs) => {
+        await this.commits.collection.insertMany(docs, { ordered: false });
+      },
+      { maxBatch: COMMITS_PER_INSERT },
+    );
   }
 
   /** Creates the collection and its indexes; appends wait for it anyway, so this only moves the wait. */
@@ -63,7 +78,7 @@ export class MongoEventStore implements EventStore {
       await this.assertCommitEndsAt(streamId, expectedVersion);
     const doc = toCommitDocument(streamId, events, this.clock.now());
     try {
-      await this.commits.collection.insertOne(doc);
+      await this.inserts.insert(doc);
     } catch (error) {
       if (isDuplicateKeyError(error)) throw new ConcurrencyError(streamId, expectedVersion);
       throw error;

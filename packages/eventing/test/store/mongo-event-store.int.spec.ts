@@ -155,6 +155,28 @@ describe('MongoEventStore on the real store', () => {
     expect(await commits().countDocuments({ streamId: id })).toBe(2);
   });
 
+  it('given appends to 30 streams at once, two racing on every third, when they go in shared inserts, then only the racers lose and each stream holds one commit', async () => {
+    const ids = Array.from({ length: 30 }, () => streamId());
+    const appends = ids.flatMap((id, i) => {
+      const first = store.append(id, 0, [aConversationStarted()]);
+      return i % 3 === 0 ? [first, store.append(id, 0, [aConversationStarted()])] : [first];
+    });
+
+    const results = await Promise.allSettled(appends);
+
+    const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(lost).toHaveLength(10);
+    expect(lost.every((r) => r.reason instanceof ConcurrencyError)).toBe(true);
+    const perStream = await commits()
+      .aggregate<{ _id: string; n: number }>([
+        { $match: { streamId: { $in: ids } } },
+        { $group: { _id: '$streamId', n: { $sum: 1 } } },
+      ])
+      .toArray();
+    expect(perStream).toHaveLength(30);
+    expect(perStream.every((s) => s.n === 1)).toBe(true);
+  });
+
   it('given versions read from the stream (no end-of-commit check), when 10 writers race, then still exactly one wins', async () => {
     const id = streamId();
     await store.append(id, 0, [aConversationStarted()]);
