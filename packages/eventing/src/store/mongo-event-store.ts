@@ -29,8 +29,8 @@ export interface MongoEventStoreOptions {
 }
 
 /**
- * Commits per insert at most when appends queue up. Commits are small (one decision's events), so
- * this stays far below the driver's message limits, which would split a batch anyway.
+ * Commits per insert at most when appends queue up. Most commits are one decision's few events;
+ * a batch of large ones (an import's chunks) is split by the driver at its message size limit.
  */
 export const COMMITS_PER_INSERT = 100;
 
