@@ -4,10 +4,11 @@ import { ensureInfra, repoRoot } from '@threadline/infra';
 import { createKafka } from '@threadline/kafka-client';
 import mongoose from 'mongoose';
 import { compare, type Comparison, type Figure } from './measure';
-import { rawBulkUpsert, rawInsertMany } from './raw/mongo-raw';
+import { rawBulkUpsert, rawConcurrentUpdates, rawInsertMany } from './raw/mongo-raw';
 import { rawConsume, rawProduce } from './raw/kafka-raw';
 import { formatFigure, formatRatio, renderMarkdown, writeBenchmarksFile } from './report';
 import { sampleMessages } from './sample-events';
+import { storeCeiling } from './store-ceiling';
 import { runAuthBenchmarks } from './auth/auth.bench';
 import { runBackboneBenchmarks } from './backbone/backbone.bench';
 import { runCsvImportBenchmark } from './contacts/csv-import.bench';
@@ -115,6 +116,18 @@ async function main(): Promise<void> {
       }
     }
 
+    // Measured with the machine to itself: the rate of the store write that every widget init and
+    // every widget message needs however the code is written (its commit's published mark). The
+    // auth and delivery figures sit under the ceilings it sets.
+    let rawUpdates: Figure | undefined;
+    if (sections.has('auth') || sections.has('gateway')) {
+      rawUpdates = await rawConcurrentUpdates(db, 'raw_marks', sample.slice(0, 2_000), {
+        writers: 16,
+        durationMs: authSeconds * 1_000,
+      });
+      record('updateOne', rawUpdates);
+    }
+
     if (sections.has('auth')) {
       console.log(
         `bench auth: ${authUsers} returning users, ${authConnections} connections, ${authSeconds} s (BENCH_AUTH_USERS, BENCH_AUTH_CONNECTIONS, BENCH_AUTH_SECONDS)`,
@@ -129,6 +142,11 @@ async function main(): Promise<void> {
       });
       auth.baselines.forEach((figure, i) => record(`auth-${i}`, figure));
       auth.comparisons.forEach(show);
+      if (rawUpdates) {
+        // S2 records an event per init; its commit's published mark is one update.
+        const ceiling = storeCeiling(rawUpdates, 1, 'widget init', 'inits/s');
+        show(compare(ceiling, auth.baselines[0] as Figure));
+      }
     }
 
     if (sections.has('messages')) {
@@ -184,6 +202,12 @@ async function main(): Promise<void> {
       });
       result.baselines.forEach((figure, i) => record(`gateway-${i}`, figure));
       result.comparisons.forEach(show);
+      const fastest = [...result.rawDelivery].sort((a, b) => b.rate - a.rate)[0];
+      if (rawUpdates && fastest) {
+        // A message's commit gets its published mark, and the per-user thread takes the message.
+        const ceiling = storeCeiling(rawUpdates, 2, 'widget message', 'messages/s');
+        show(compare(ceiling, fastest.throughput));
+      }
     }
 
     const report = {

@@ -36,6 +36,8 @@ export interface GatewayBenchOptions {
 export interface GatewayBenchResult {
   baselines: Figure[];
   comparisons: Comparison[];
+  /** Raw kafkajs produce→consume records/s at each offered rate, in the order of `rates`. */
+  rawDelivery: { rate: number; throughput: Figure }[];
 }
 
 /** Users sending in the latency run; each has a sending device and a receiving one. */
@@ -85,6 +87,7 @@ export async function runGatewayBenchmarks(
   const log = options.log ?? (() => undefined);
   const baselines: Figure[] = [];
   const comparisons: Comparison[] = [];
+  const rawDelivery: GatewayBenchResult['rawDelivery'] = [];
   const kafka = createKafka({
     clientId: `bench-gateway-${options.runId}`,
     brokers: options.kafkaBrokers.split(','),
@@ -114,6 +117,7 @@ export async function runGatewayBenchmarks(
         recordsPerSecond: rate,
       });
       rawLatency.set(rate, raw);
+      rawDelivery.push({ rate, throughput: raw.throughput });
       baselines.push(raw.throughput, raw.p50, raw.p99);
     }
 
@@ -265,7 +269,7 @@ export async function runGatewayBenchmarks(
     log(
       `gateway RSS at the end ${mib(end.rssKiB).toFixed(0)} MiB, peak ${mib(end.peakKiB).toFixed(0)} MiB`,
     );
-    return { baselines, comparisons };
+    return { baselines, comparisons, rawDelivery };
   } finally {
     for (const child of children.reverse()) await child.stop().catch(() => undefined);
     await backend?.close().catch(() => undefined);
