@@ -37,13 +37,22 @@ export interface KafkaConsumer {
    * batch); when it throws, what succeeded before is committed and kafkajs redelivers the rest.
    */
   run(options: RunOptions): Promise<void>;
-  /** Moves the next fetch of an assigned partition to `offset`; only after `run`. */
+  /**
+   * Moves the next fetch of an assigned partition to `offset`. Call it from {@link onJoin}: a
+   * consumer whose join failed has no group until kafkajs restarts it, and kafkajs throws then.
+   */
   seek(topic: string, partition: number, offset: string): void;
   /** Leaves the group after the record in hand; its progress is committed. */
   stop(): Promise<void>;
   disconnect(): Promise<void>;
   /** Called when the consumer crashed; `restarting` is false when kafkajs gave up for good. */
   onCrash(listener: (error: Error, restarting: boolean) => void): void;
+  /**
+   * Called each time the consumer has joined its group, before it fetches: the first join, a
+   * rebalance, and the join of the new member kafkajs starts after a crash (a first join that
+   * failed on a broker just started is one). A {@link seek} made here applies to the next fetch.
+   */
+  onJoin(listener: () => void): void;
 }
 
 export function wrapConsumer(consumer: Consumer): KafkaConsumer {
@@ -82,6 +91,11 @@ export function wrapConsumer(consumer: Consumer): KafkaConsumer {
       consumer.on(consumer.events.CRASH, (event) =>
         listener(event.payload.error, event.payload.restart),
       );
+    },
+    onJoin(listener) {
+      // Async, so a throw is logged by kafkajs as a failed listener instead of failing the join;
+      // the listener still runs at once, before the next fetch.
+      consumer.on(consumer.events.GROUP_JOIN, async () => listener());
     },
   };
 }

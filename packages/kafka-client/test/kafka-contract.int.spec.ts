@@ -177,6 +177,54 @@ describe('kafkajs 2.2.4 against the real broker', () => {
     },
   );
 
+  it('seeks made on join apply to the first join and to the new member kafkajs starts after a crash', async () => {
+    const topic = await freshTopic(1);
+    const producer = kafka.producer();
+    await producer.send(topic, batch('join', 10));
+    await producer.disconnect();
+
+    // One retry: a handler that keeps failing crashes the consumer soon, and kafkajs restarts it.
+    const consumer = createKafka({ clientId: 'kafka-contract-test', brokers, retries: 1 }).consumer(
+      { groupId: uniqueName('join'), maxWaitTimeMs: 200 },
+    );
+    let joins = 0;
+    const crashes: boolean[] = [];
+    const received: { join: number; offset: string }[] = [];
+    let reached: () => void = () => undefined;
+    const done = new Promise<void>((resolve) => (reached = resolve));
+    consumer.onJoin(() => {
+      joins += 1;
+      // Without the seek neither member would read anything: the group starts at the latest offset.
+      consumer.seek(topic, 0, '4');
+    });
+    consumer.onCrash((_, restarting) => crashes.push(restarting));
+    try {
+      await consumer.subscribe([topic], { fromBeginning: false });
+      await consumer.run({
+        eachRecord: async (record) => {
+          if (joins === 1 && record.offset === '6') throw new Error('first member fails for good');
+          received.push({ join: joins, offset: record.offset });
+          if (record.offset === '9') reached();
+        },
+      });
+      await Promise.race([
+        done,
+        sleep(60_000).then(() => {
+          throw new Error(`not done: ${JSON.stringify({ joins, crashes, received })}`);
+        }),
+      ]);
+    } finally {
+      await consumer.disconnect();
+    }
+    expect(joins).toBe(2);
+    expect(crashes).toEqual([true]);
+    const of = (join: number) => received.filter((r) => r.join === join).map((r) => r.offset);
+    // The first member read from its seek until the failure; the second again from its own seek.
+    expect(of(1)).toEqual(expect.arrayContaining(['4', '5']));
+    expect(of(1)).not.toContain('6');
+    expect(of(2)).toEqual(['4', '5', '6', '7', '8', '9']);
+  });
+
   it('with a commit interval, commits an idle group within it, and what was handled on leaving', async () => {
     const topic = await freshTopic(3);
     const producer = kafka.producer();

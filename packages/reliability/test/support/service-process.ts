@@ -1,18 +1,34 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, existsSync, openSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from './private-infra';
 
 export type ServiceName = 'identity' | 'contact' | 'conversation' | 'gateway';
 
+/** The last lines of a log file, read from its last 16 KiB. */
+export function logTail(file: string, lines: number): string {
+  if (!existsSync(file)) return '(no log)';
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const length = Math.min(size, 16 * 1024);
+    const buffer = Buffer.alloc(length);
+    readSync(fd, buffer, 0, length, size - length);
+    return buffer.toString('utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * One service run as production runs it (`node apps/<name>/dist/main.js`), its output appended
  * to a log file. It can be killed with SIGKILL and started again on the same port; an exit the
- * test did not cause is recorded, since a service must survive its dependencies going away.
+ * test did not cause is recorded, with the end of its log (CI keeps no files), since a service
+ * must survive its dependencies going away.
  */
 export class ServiceProcess {
   readonly url: string;
-  /** Exits nobody asked for, e.g. `conversation exited with code 1`. */
+  /** Exits nobody asked for, e.g. `conversation exited (code 1)` and its last log lines. */
   readonly crashes: string[] = [];
   private child?: ChildProcess;
   private expectingExit = false;
@@ -40,7 +56,9 @@ export class ServiceProcess {
     child.once('exit', (code, signal) => {
       if (this.child === child) this.child = undefined;
       if (!this.expectingExit)
-        this.crashes.push(`${this.name} exited (${signal ?? `code ${code}`})`);
+        this.crashes.push(
+          `${this.name} exited (${signal ?? `code ${code}`}); its log ended:\n${logTail(this.logFile, 12)}`,
+        );
     });
   }
 

@@ -14,6 +14,7 @@ import { KAFKA_CLIENT } from '@threadline/service-kit';
 import { LiveHub } from '../../application/live/live-hub.service';
 import { GATEWAY_CONFIG } from '../config/gateway-config.token';
 import type { GatewayConfig } from '../config/gateway.config';
+import { LiveReadPositions } from './live-read-positions';
 
 /** A group of its own per process: every gateway sees every message, for its own sockets. */
 export function liveGroupId(instanceId: string | undefined): string {
@@ -36,6 +37,9 @@ const backfillTimeoutMs = 15_000;
  * before it listens, so the hub's recent messages hold what an earlier gateway may not have
  * delivered and the conversation projection may not show yet (it lags while Kafka or the
  * conversation service recovers): a device resuming right after a gateway restart still gets them.
+ *
+ * The seeks are made on each join ({@link LiveReadPositions}): a first join can fail on a broker
+ * that has just started (no group coordinator yet), and kafkajs then retries with a new member.
  */
 @Injectable()
 export class ConversationLiveConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -59,16 +63,20 @@ export class ConversationLiveConsumer implements OnApplicationBootstrap, OnAppli
       this.logger.error({ err: error, restarting }, 'live consumer crashed'),
     );
     const topic = eventsTopic('conversation');
-    const backfill = await this.backfillFrom(topic);
+    const positions = new LiveReadPositions(await this.topicOffsets(topic), LIVE_BACKFILL_RECORDS);
+    consumer.onJoin(() => {
+      for (const { partition, offset } of positions.seeks())
+        consumer.seek(topic, partition, offset);
+    });
     await consumer.subscribe([topic], { fromBeginning: false });
-    // Resolves once the group is joined: live delivery is on when the gateway is up.
+    // Resolves once the first join succeeded or failed; after a failure kafkajs joins again.
     await consumer.run({
       partitionsConsumedConcurrently: 3,
       // Progress is worth little (a new process reads back anyway); a commit per batch would
       // hold up the next fetch, and so every other gateway's delivery.
       commitIntervalMs: 5_000,
       eachRecord: async (record) => {
-        backfill.read(record.partition, record.offset);
+        positions.read(record.partition, record.offset);
         const decoded = decodeRecord(record, this.decoder);
         if (!decoded.ok) {
           // The owning service's projections park bad records; live delivery only skips them.
@@ -83,43 +91,23 @@ export class ConversationLiveConsumer implements OnApplicationBootstrap, OnAppli
         }
       },
     });
-    // Joined with every partition assigned (one member): go back, then wait until read up to now.
-    for (const { partition, offset } of backfill.starts) consumer.seek(topic, partition, offset);
     const startedAt = Date.now();
-    const done = await backfill.done(backfillTimeoutMs);
-    this.logger[done ? 'log' : 'warn'](
+    const deadline = startedAt + backfillTimeoutMs;
+    while (!positions.backfilled && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    this.logger[positions.backfilled ? 'log' : 'warn'](
       { groupId: this.groupId, waitedMs: Date.now() - startedAt },
-      done ? 'recent messages read back' : 'recent messages not read back in time',
+      positions.backfilled ? 'recent messages read back' : 'recent messages not read back in time',
     );
   }
 
-  /** Where each partition's last records begin, and a wait until they have been read. */
-  private async backfillFrom(topic: string) {
+  private async topicOffsets(topic: string) {
     const admin = this.kafka.admin();
-    const remaining = new Map<number, bigint>();
-    let starts: { partition: number; offset: string }[];
     try {
-      starts = (await admin.fetchTopicOffsets(topic)).map(({ partition, low, high }) => {
-        const from = BigInt(high) - BigInt(LIVE_BACKFILL_RECORDS);
-        if (BigInt(high) > BigInt(low)) remaining.set(partition, BigInt(high) - 1n);
-        return { partition, offset: String(from > BigInt(low) ? from : BigInt(low)) };
-      });
+      return await admin.fetchTopicOffsets(topic);
     } finally {
       await admin.disconnect().catch(() => undefined);
     }
-    return {
-      starts,
-      /** Done with a partition on its last record as of now: what was fetched before the seek comes later. */
-      read(partition: number, offset: string) {
-        if (remaining.get(partition) === BigInt(offset)) remaining.delete(partition);
-      },
-      async done(timeoutMs: number): Promise<boolean> {
-        const deadline = Date.now() + timeoutMs;
-        while (remaining.size > 0 && Date.now() < deadline)
-          await new Promise((resolve) => setTimeout(resolve, 50));
-        return remaining.size === 0;
-      },
-    };
   }
 
   async onApplicationShutdown(): Promise<void> {
