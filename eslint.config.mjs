@@ -40,7 +40,10 @@ export default tseslint.config(
             { name: 'mongoose', message: 'the domain does no I/O' },
             { name: '@threadline/kafka-client', message: 'the domain does no I/O' },
             { name: '@threadline/service-kit', message: 'the domain knows no framework' },
-            { name: '@threadline/contracts', message: 'the domain has its own events; codecs map them' },
+            {
+              name: '@threadline/contracts',
+              message: 'the domain has its own events; codecs map them',
+            },
           ],
           patterns: [{ group: ['@nestjs/*'], message: 'the domain knows no framework' }],
         },

@@ -161,7 +161,11 @@ describe('live delivery over /ws with two gateway processes (real Kafka and serv
     const phone = client(gw1.url, { origin: SHOP_ORIGIN });
     const tablet = client(gw1.url, { origin: SHOP_ORIGIN });
     const watcher = client(gw2.url, { origin: SHOP_ORIGIN });
-    await Promise.all([phone.auth(phoneToken), tablet.auth(tabletToken), watcher.auth(tabletToken)]);
+    await Promise.all([
+      phone.auth(phoneToken),
+      tablet.auth(tabletToken),
+      watcher.auth(tabletToken),
+    ]);
     await Promise.all([phone, tablet, watcher].map((c) => c.send({ type: 'resume' })));
     await new Promise((resolve) => setTimeout(resolve, 500));
     const deviceSend = (n: number) =>

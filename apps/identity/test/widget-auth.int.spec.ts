@@ -11,7 +11,6 @@ import { userHashOf, userIdentityStreamId, visitorStreamId } from '../src/domain
 import { IdentityModule } from '../src/identity.module';
 import { loadIdentityConfig } from '../src/infrastructure/config/identity.config';
 
-
 interface TopicEvent {
   type: string;
   streamId: string;

@@ -16,7 +16,6 @@ import type { UserIdentityEvent } from '../../src/domain/user-identity.events';
 import { userIdentityStreamId } from '../../src/domain/user-identity.stream';
 import { userIdentityCodec } from '../../src/infrastructure/eventing/user-identity.codec';
 
-
 const PEPPER = 'pepper-of-at-least-32-bytes-0001';
 const metadata = { tenantId: 'app-1', correlationId: 'corr-1', causationId: 'cause-1' };
 const streamId = userIdentityStreamId('app-1', '12345');
@@ -77,7 +76,11 @@ function authenticate(
 describe('S6: binding is atomic through the stream version', () => {
   it('given two concurrent first inits with different hashes, then exactly one binds and the other is refused', async () => {
     const store = new InMemoryEventStore();
-    const repository = new AggregateRepository(raceAtLoad(store, 2), userIdentityDecider, userIdentityCodec);
+    const repository = new AggregateRepository(
+      raceAtLoad(store, 2),
+      userIdentityDecider,
+      userIdentityCodec,
+    );
     const retries = { count: 0 };
 
     const outcomes = await Promise.all([
@@ -107,7 +110,11 @@ describe('S6: binding is atomic through the stream version', () => {
 
   it('given two concurrent first inits with the same hash, then one binds and the other just authenticates', async () => {
     const store = new InMemoryEventStore();
-    const repository = new AggregateRepository(raceAtLoad(store, 2), userIdentityDecider, userIdentityCodec);
+    const repository = new AggregateRepository(
+      raceAtLoad(store, 2),
+      userIdentityDecider,
+      userIdentityCodec,
+    );
     const retries = { count: 0 };
 
     const outcomes = await Promise.all([
