@@ -27,7 +27,7 @@ export class LiveReadPositions {
     }
   }
 
-  /** The seeks for a join: every partition known at the start, at the next record to read. */
+  /** The seeks for a join: each partition known (at the start or read since), at its next record. */
   seeks(): PartitionSeek[] {
     return [...this.next].map(([partition, offset]) => ({ partition, offset: String(offset) }));
   }
