@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileTail } from './file-tail';
 import { ensureDir, infraPaths } from './paths';
 import { sleep } from './wait';
 
@@ -116,7 +117,5 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
 
 /** The last lines of a daemon's log, to quote when it fails to start. */
 export function logTail(name: string, lines = 30): string {
-  const file = logFile(name);
-  if (!existsSync(file)) return '(no log)';
-  return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+  return fileTail(logFile(name), lines);
 }

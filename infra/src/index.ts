@@ -49,5 +49,6 @@ export { kafka } from './kafka';
 export { ferretdb } from './ferretdb';
 export { postgres } from './postgres';
 export type { ComponentStatus, InfraComponent } from './component';
+export { fileTail } from './file-tail';
 export { repoRoot } from './paths';
 export { stackServices, type StackService } from './stack/stack-services';

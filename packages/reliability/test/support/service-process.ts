@@ -1,24 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, openSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileTail } from '@threadline/infra';
 import { repoRoot } from './private-infra';
 
 export type ServiceName = 'identity' | 'contact' | 'conversation' | 'gateway';
-
-/** The last lines of a log file, read from its last 16 KiB. */
-export function logTail(file: string, lines: number): string {
-  if (!existsSync(file)) return '(no log)';
-  const fd = openSync(file, 'r');
-  try {
-    const size = fstatSync(fd).size;
-    const length = Math.min(size, 16 * 1024);
-    const buffer = Buffer.alloc(length);
-    readSync(fd, buffer, 0, length, size - length);
-    return buffer.toString('utf8').trimEnd().split('\n').slice(-lines).join('\n');
-  } finally {
-    closeSync(fd);
-  }
-}
 
 /**
  * One service run as production runs it (`node apps/<name>/dist/main.js`), its output appended
@@ -57,7 +43,7 @@ export class ServiceProcess {
       if (this.child === child) this.child = undefined;
       if (!this.expectingExit)
         this.crashes.push(
-          `${this.name} exited (${signal ?? `code ${code}`}); its log ended:\n${logTail(this.logFile, 12)}`,
+          `${this.name} exited (${signal ?? `code ${code}`}); its log ended:\n${fileTail(this.logFile, 12)}`,
         );
     });
   }
