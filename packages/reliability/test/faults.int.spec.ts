@@ -8,7 +8,7 @@ import {
 } from './support/fault-injector';
 import { call, readThread, SITE_ORIGIN } from './support/gateway-api';
 import { MessageSender, type SendRecord } from './support/message-sender';
-import { unpublishedCommits } from './support/outbox-check';
+import { brokenStreams, unpublishedCommits } from './support/store-check';
 import { PrivateStack } from './support/private-stack';
 import { replayEveryProjection } from './support/replay-check';
 import { createTenant, type Tenant } from './support/tenant';
@@ -120,6 +120,7 @@ describe('faults: kill -9 each service, the Kafka broker and FerretDB under stea
     }
     for (const device of devices) device.stop();
 
+    const broken = await brokenStreams(system.infra.mongodbUri);
     const replays = await replayEveryProjection(system.infra);
     const matched = replays.filter((r) => r.matched).length;
     const figures = windows.map((w) => figuresOf(w, sent));
@@ -144,6 +145,7 @@ describe('faults: kill -9 each service, the Kafka broker and FerretDB under stea
       refusedDevices: devices.flatMap((d) => d.refusals.map((r) => `${d.name}: ${r}`)),
       crashes: system.crashes(),
       unpublished,
+      brokenStreams: broken,
       replaysNotMatching: replays.filter((r) => !r.matched).map((r) => r.output),
       // Names every device that missed, doubled or got a message after a newer one.
       problems: audit.problems,
@@ -158,6 +160,7 @@ describe('faults: kill -9 each service, the Kafka broker and FerretDB under stea
       refusedDevices: [],
       crashes: [],
       unpublished: { identity: 0, contact: 0, conversation: 0 },
+      brokenStreams: [],
       replaysNotMatching: [],
       problems: [],
     });

@@ -20,6 +20,7 @@ export {
   versionsAfter,
 } from './stream-version';
 export { loadWithSnapshot, type SnapshotLoad } from './load-with-snapshot';
+export { unorderedInsertErrors, type InsertWriteError } from './unordered-insert-errors';
 export { MongoEventStore, type MongoEventStoreOptions } from './mongo-event-store';
 export { MongoSnapshotStore } from './mongo-snapshot-store';
 export { InMemoryEventStore } from './in-memory-event-store';

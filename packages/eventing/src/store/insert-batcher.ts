@@ -1,14 +1,8 @@
-/** One failed document of an unordered multi-document insert: its index in the batch and why. */
-export interface InsertWriteError {
-  index: number;
-  code?: number;
-  errmsg?: string;
-}
+import { unorderedInsertErrors } from './unordered-insert-errors';
 
 /**
  * Inserts `docs` unordered: every document is tried. Resolves when all were inserted; rejects with
- * an error carrying `writeErrors` (the MongoDB driver's `MongoBulkWriteError`) when some were not,
- * or with any other error when the batch as a whole failed.
+ * the MongoDB driver's `MongoBulkWriteError` when some were not (or when the outcome is unknown).
  */
 export type InsertMany<T> = (docs: T[]) => Promise<void>;
 
@@ -32,17 +26,6 @@ export class DocumentInsertError extends Error {
     super(message);
     this.name = 'DocumentInsertError';
   }
-}
-
-function writeErrorsOf(error: unknown): InsertWriteError[] | undefined {
-  if (typeof error !== 'object' || error === null) return undefined;
-  const { writeErrors, writeConcernError } = error as {
-    writeErrors?: unknown;
-    writeConcernError?: unknown;
-  };
-  // Without a write concern the documents not listed were inserted; with one, nothing is certain.
-  if (!Array.isArray(writeErrors) || writeConcernError) return undefined;
-  return writeErrors as InsertWriteError[];
 }
 
 /**
@@ -88,7 +71,9 @@ export class InsertBatcher<T> {
     try {
       await this.insertMany(batch.map((w) => w.doc));
     } catch (error) {
-      const writeErrors = writeErrorsOf(error);
+      const writeErrors = unorderedInsertErrors(error, batch.length);
+      // Unknown outcomes are failures: a caller told "stored" of a document never stored acts on
+      // it (answers the client, publishes it) and the store forks from what was acknowledged.
       if (!writeErrors) {
         for (const w of batch) w.reject(error);
         return;

@@ -72,6 +72,7 @@ describe('InsertBatcher', () => {
     await store.settle(
       Object.assign(new Error('bulk'), {
         writeErrors: [{ index: 1, code: 11000, errmsg: 'E11000 duplicate key' }],
+        insertedCount: 2,
       }),
     );
 
@@ -95,11 +96,30 @@ describe('InsertBatcher', () => {
     await expect(batch).resolves.toEqual(['ok', 'ok']);
   });
 
+  it('given the connection lost mid-insert, which the driver throws as a bulk error listing no write errors, when it is inserted, then no caller is told it succeeded', async () => {
+    const store = heldStore();
+    const batcher = new InsertBatcher(store.insertMany, { maxBatch: 10 });
+    const cut = Object.assign(new Error('connection 3 to 127.0.0.1:27017 closed'), {
+      name: 'MongoBulkWriteError',
+      writeErrors: [],
+      insertedCount: 0,
+    });
+    const first = batcher.insert('a');
+    const batch = ['b', 'c'].map((doc) => batcher.insert(doc).catch((error: unknown) => error));
+    await store.settle('ok');
+
+    await store.settle(cut);
+
+    await expect(first).resolves.toBeUndefined();
+    await expect(Promise.all(batch)).resolves.toEqual([cut, cut]);
+  });
+
   it('given write errors beside a write concern error, when it is inserted, then no caller is told it succeeded', async () => {
     const store = heldStore();
     const batcher = new InsertBatcher(store.insertMany, { maxBatch: 10 });
     const uncertain = Object.assign(new Error('bulk'), {
       writeErrors: [{ index: 0, code: 11000 }],
+      insertedCount: 1,
       writeConcernError: { code: 64, errmsg: 'waiting for replication timed out' },
     });
     const first = batcher.insert('a');

@@ -1,9 +1,5 @@
+import { unorderedInsertErrors } from '@threadline/eventing';
 import type { mongo } from 'mongoose';
-
-interface WriteErrorLike {
-  index: number;
-  code?: number;
-}
 
 /**
  * Inserts documents in unordered `insertMany`s, `parts` of them at once over contiguous slices,
@@ -27,10 +23,9 @@ export async function insertAllNew<T extends mongo.Document>(
     await collection.insertMany(documents, { ordered: false });
     return [];
   } catch (error) {
-    const raw = (error as { writeErrors?: WriteErrorLike | WriteErrorLike[] }).writeErrors;
-    const writeErrors = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
-    if (writeErrors.length === 0 || writeErrors.some((e) => e.code !== 11000)) throw error;
-    return writeErrors.map((e) => e.index).sort((a, b) => a - b);
+    const refused = unorderedInsertErrors(error, documents.length);
+    if (!refused || refused.some((e) => e.code !== 11000)) throw error;
+    return refused.map((e) => e.index).sort((a, b) => a - b);
   }
 }
 
