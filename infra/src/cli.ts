@@ -4,7 +4,7 @@ import type { ComponentStatus } from './component';
 import { ensureInfra, ferretdb, kafka, postgres, stopInfra, type Store } from './index';
 import { infraPaths } from './paths';
 
-const usage = `usage: infra <up|down|status|kill <kafka|ferretdb>> [--store postgresql|sqlite]
+const usage = `usage: infra <up|down|status|kill <kafka|ferretdb|postgres>> [--store postgresql|sqlite]
 
   up       build or download what is missing, start Kafka and FerretDB, wait until both answer
   down     stop everything infra started
@@ -66,7 +66,8 @@ async function main(argv: string[]): Promise<number> {
       const target = positionals[1];
       if (target === 'kafka') await kafka.kill();
       else if (target === 'ferretdb') await ferretdb(parseStore(values.store)).kill();
-      else throw new UsageError(`kill takes kafka or ferretdb, got "${target ?? ''}"`);
+      else if (target === 'postgres') await postgres.kill();
+      else throw new UsageError(`kill takes kafka, ferretdb or postgres, got "${target ?? ''}"`);
       console.log(`${target} killed`);
       return 0;
     }

@@ -3,6 +3,7 @@ import { closeSync, existsSync, openSync, readFileSync, rmSync, writeFileSync } 
 import { join } from 'node:path';
 import { fileTail } from './file-tail';
 import { ensureDir, infraPaths } from './paths';
+import { descendantsOf, processParents } from './process-tree';
 import { sleep } from './wait';
 
 /**
@@ -92,12 +93,19 @@ export async function stopDaemon(name: string, graceMs = 15_000): Promise<boolea
   return true;
 }
 
-/** Kill -9 without grace, as a crash would; for fault-injection tests. */
+/**
+ * Kill -9 without grace, as a crash would; for fault-injection tests. The whole tree goes, not
+ * just the group: PostgreSQL's backends lead groups of their own, and a backend left running
+ * holds the shared memory that a new server then refuses to start beside.
+ */
 export async function killDaemon(name: string): Promise<boolean> {
   const pid = daemonPid(name);
   if (!pid) return false;
+  // Read before the kill: once their parent is gone, orphans belong to init.
+  const tree = [pid, ...descendantsOf(pid, processParents())];
   signalGroup(pid, 'SIGKILL');
-  while (isAlive(pid)) await sleep(50);
+  for (const member of tree) signalGroup(member, 'SIGKILL');
+  while (tree.some(isAlive)) await sleep(50);
   rmSync(pidFile(name), { force: true });
   return true;
 }

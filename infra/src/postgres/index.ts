@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { ComponentStatus, InfraComponent } from '../component';
-import { daemonPid, logTail, startDaemon, stopDaemon } from '../daemon';
+import { daemonPid, killDaemon, logTail, startDaemon, stopDaemon } from '../daemon';
 import { ensureDir, infraPaths } from '../paths';
 import { infraPorts, loopback } from '../ports';
 import { waitFor } from '../wait';
@@ -149,7 +149,31 @@ async function ensureDatabase(bin: string): Promise<void> {
   if (found.stdout.trim() !== '1') await psql(bin, 'postgres', `create database ${database}`);
 }
 
-export const postgres: InfraComponent & { url: string; query(sql: string): Promise<string> } = {
+/**
+ * Waits until the server that wrote `postmaster.pid` has left the process table. A server just
+ * killed stays there as a zombie until init reaps it (about 1.5 s here), and a new one seeing its
+ * pid alive refuses to start ("lock file postmaster.pid already exists").
+ */
+async function waitForEarlierServer(): Promise<void> {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  } catch {
+    return;
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return;
+  await waitFor(async () => !existsSync(`/proc/${pid}`), {
+    what: `the earlier PostgreSQL server (pid ${pid}) to be gone`,
+    timeoutMs: 15_000,
+    intervalMs: 100,
+  });
+}
+
+export const postgres: InfraComponent & {
+  url: string;
+  query(sql: string): Promise<string>;
+  kill(): Promise<void>;
+} = {
   name: 'postgres',
   url: `postgres://${superuser}@${loopback}:${infraPorts.postgres}/${database}`,
 
@@ -162,6 +186,7 @@ export const postgres: InfraComponent & { url: string; query(sql: string): Promi
     const bin = requireBinDir();
     if (!daemonPid('postgres')) {
       await initCluster(bin);
+      await waitForEarlierServer();
       ensureDir(socketDir);
       await chownToOwner(socketDir);
       startDaemon({
@@ -199,6 +224,14 @@ export const postgres: InfraComponent & { url: string; query(sql: string): Promi
       ]).catch(() => undefined);
     }
     await stopDaemon('postgres');
+  },
+
+  /**
+   * Kill -9 the server and every backend, as a crash would (fault tests); FerretDB keeps running
+   * and reconnects once `up` has started the server again, which first replays its WAL.
+   */
+  async kill() {
+    await killDaemon('postgres');
   },
 
   async status(): Promise<ComponentStatus> {

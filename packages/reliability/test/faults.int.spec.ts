@@ -22,6 +22,7 @@ const faults: FaultTarget[] = [
   'gateway',
   'kafka',
   'ferretdb',
+  'postgres',
 ];
 const users = Number(process.env.FAULTS_USERS ?? 4);
 /** Each device sends about once a second, the agent four times: some 12 messages a second. */
@@ -31,7 +32,7 @@ const downForMs = Number(process.env.FAULTS_DOWN_MS ?? 3_000);
 const settleMs = 4_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe('faults: kill -9 each service, the Kafka broker and FerretDB under steady traffic', () => {
+describe('faults: kill -9 each service, the Kafka broker, FerretDB and PostgreSQL under steady traffic', () => {
   let stack: PrivateStack | undefined;
   let passed = false;
 

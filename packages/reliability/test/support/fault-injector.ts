@@ -3,7 +3,11 @@ import type { SendRecord } from './message-sender';
 import type { PrivateStack } from './private-stack';
 import type { ServiceName } from './service-process';
 
-export type FaultTarget = ServiceName | 'kafka' | 'ferretdb';
+export type InfraTarget = 'kafka' | 'ferretdb' | 'postgres';
+export type FaultTarget = ServiceName | InfraTarget;
+
+const infraTargets: readonly string[] = ['kafka', 'ferretdb', 'postgres'] satisfies InfraTarget[];
+const isInfra = (target: FaultTarget): target is InfraTarget => infraTargets.includes(target);
 
 export interface FaultWindow {
   target: FaultTarget;
@@ -22,11 +26,11 @@ export async function injectFault(
   downForMs: number,
 ): Promise<FaultWindow> {
   const killedAt = Date.now();
-  if (target === 'kafka' || target === 'ferretdb') await stack.infra.kill(target);
+  if (isInfra(target)) await stack.infra.kill(target);
   else await stack.services[target].kill();
   await new Promise((resolve) => setTimeout(resolve, downForMs));
   const restartedAt = Date.now();
-  if (target === 'kafka' || target === 'ferretdb') await stack.infra.up();
+  if (isInfra(target)) await stack.infra.up();
   else stack.services[target].start();
   await stack.waitHealthy(180_000);
   return { target, killedAt, restartedAt, healthyAt: Date.now() };

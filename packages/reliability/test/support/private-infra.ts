@@ -61,7 +61,7 @@ export class PrivateInfra {
   }
 
   /** Kill -9, as a crash would. */
-  kill(component: 'kafka' | 'ferretdb'): Promise<string> {
+  kill(component: 'kafka' | 'ferretdb' | 'postgres'): Promise<string> {
     return this.cli(['kill', component], 60_000);
   }
 
