@@ -3,7 +3,7 @@ import { closeSync, existsSync, openSync, readFileSync, rmSync, writeFileSync } 
 import { join } from 'node:path';
 import { fileTail } from './file-tail';
 import { ensureDir, infraPaths } from './paths';
-import { descendantsOf, processParents } from './process-tree';
+import { descendantsOf, processParents, processStat } from './process-tree';
 import { sleep } from './wait';
 
 /**
@@ -42,12 +42,7 @@ export function isAlive(pid: number): boolean {
  * reaps late (about 1.5 s), and one that never reaps would make stopDaemon wait forever.
  */
 function isZombie(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.charAt(stat.lastIndexOf(')') + 2) === 'Z';
-  } catch {
-    return false;
-  }
+  return processStat(pid)?.state === 'Z';
 }
 
 /** The pid of the daemon if it is running; a stale pid file is removed. */

@@ -23,6 +23,19 @@ export function descendantsOf(root: number, parents: ReadonlyMap<number, number>
   return found;
 }
 
+/** A process's state letter (`R`, `S`, `Z` for a zombie..) and parent, from /proc (Linux). */
+export function processStat(pid: number): { state: string; parent: number } | undefined {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return undefined;
+  }
+  // The command name may hold spaces and parentheses: fields resume after the last ')'.
+  const [state = '', parent] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return { state, parent: Number(parent) };
+}
+
 /** The machine's processes as pid → parent pid, read from /proc (Linux); empty elsewhere. */
 export function processParents(): Map<number, number> {
   const parents = new Map<number, number>();
@@ -34,14 +47,8 @@ export function processParents(): Map<number, number> {
   }
   for (const entry of entries) {
     if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      // The command name may hold spaces and parentheses: fields resume after the last ')'.
-      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (Number.isInteger(parent)) parents.set(Number(entry), parent);
-    } catch {
-      // exited while we read
-    }
+    const parent = processStat(Number(entry))?.parent;
+    if (Number.isInteger(parent)) parents.set(Number(entry), parent!);
   }
   return parents;
 }

@@ -1,4 +1,4 @@
-import { descendantsOf, processParents } from './process-tree';
+import { descendantsOf, processParents, processStat } from './process-tree';
 
 describe('descendantsOf', () => {
   it('given a daemon whose children lead process groups of their own (PostgreSQL backends), then it finds them and theirs', () => {
@@ -35,5 +35,18 @@ describe('descendantsOf', () => {
 describe('processParents', () => {
   it('given this very process, then its parent is the one Node reports', () => {
     expect(processParents().get(process.pid)).toBe(process.ppid);
+  });
+});
+
+describe('processStat', () => {
+  it('given this very process, then it is not a zombie and its parent is the one Node reports', () => {
+    const stat = processStat(process.pid);
+
+    expect(stat?.parent).toBe(process.ppid);
+    expect(stat?.state).not.toBe('Z');
+  });
+
+  it('given a pid no process has, then there is no stat', () => {
+    expect(processStat(2 ** 22 + 1)).toBeUndefined();
   });
 });
