@@ -98,7 +98,6 @@ export async function killDaemon(name: string): Promise<boolean> {
   if (!pid) return false;
   // Read before the kill: once their parent is gone, orphans belong to init.
   const tree = [pid, ...descendantsOf(pid, processParents())];
-  signalGroup(pid, 'SIGKILL');
   for (const member of tree) signalGroup(member, 'SIGKILL');
   while (tree.some(isAlive)) await sleep(50);
   rmSync(pidFile(name), { force: true });
