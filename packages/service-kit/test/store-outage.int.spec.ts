@@ -1,25 +1,16 @@
 import { Controller, Module, Post } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { startNestApp, type RunningApp } from '@threadline/testing';
+import { freePort, startNestApp, type RunningApp } from '@threadline/testing';
 import { mongo } from 'mongoose';
-import { createServer, type AddressInfo } from 'node:net';
 import { HttpErrorFilter } from '../src';
-
-/** A loopback port nothing listens on: a store that is down. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('a service whose store is down', () => {
   let app: RunningApp;
   let client: mongo.MongoClient;
 
   beforeAll(async () => {
-    client = new mongo.MongoClient(`mongodb://127.0.0.1:${await closedPort()}/`, {
+    // A loopback port nothing listens on: a store that is down.
+    client = new mongo.MongoClient(`mongodb://127.0.0.1:${await freePort()}/`, {
       serverSelectionTimeoutMS: 300,
       retryWrites: false,
     });
